@@ -1,0 +1,101 @@
+// The relay: a self-contained IIFE in the ISOLATED world of every frame, at
+// document_start, listed before the page hook. It checks everything the hook
+// sends (the page can forge it), keeps a bounded history, and streams to the
+// background only while a panel is attached to this tab.
+
+import browser, { type Runtime } from '../platform/browser-api';
+import {
+  DEFAULT_HOOK_SETTINGS,
+  PAGE_TO_RELAY_EVENT,
+  RELAY_PORT_NAME,
+  RELAY_TO_PAGE_EVENT,
+  envelope,
+  type BackgroundToRelayMap,
+  type DocumentSource,
+  type RelayToPageMap,
+  type RelayToPanelMap,
+} from '../protocol/envelope';
+import { readPageMessage } from '../protocol/guard';
+import type { PageRecord } from '../protocol/records';
+import { RecordBuffer } from './record-buffer';
+
+export const DEFAULT_BUFFER_RECORDS = 10_000;
+
+const source: DocumentSource = {
+  docId: crypto.randomUUID(),
+  frameUrl: location.href,
+  isTop: window === window.top,
+};
+const buffer = new RecordBuffer(DEFAULT_BUFFER_RECORDS);
+let lastSeq = 0;
+let rejected = 0;
+let port: Runtime.Port | null = null;
+
+function answerPage(): void {
+  const message = envelope<RelayToPageMap, 'ready'>('ready', { settings: DEFAULT_HOOK_SETTINGS });
+  window.dispatchEvent(new CustomEvent(RELAY_TO_PAGE_EVENT, { detail: JSON.stringify(message) }));
+}
+
+function onPageMessage(event: Event): void {
+  const message = readPageMessage((event as CustomEvent<unknown>).detail);
+  if (!message) {
+    rejected++;
+    return;
+  }
+  if (message.type === 'hello') {
+    answerPage();
+    return;
+  }
+  rejected += message.rejected;
+  const accepted: PageRecord[] = [];
+  for (const record of message.records) {
+    // Sequence numbers only grow: anything else is a replay or a forgery.
+    if (record.seq <= lastSeq) {
+      rejected++;
+      continue;
+    }
+    lastSeq = record.seq;
+    buffer.push(record);
+    accepted.push(record);
+  }
+  if (accepted.length > 0) stream(accepted);
+}
+
+function stream(records: PageRecord[]): void {
+  if (!port) return;
+  const message: RelayToPanelMap['records'] & { type: 'records' } = {
+    type: 'records',
+    source,
+    records,
+    dropped: { overflow: buffer.overflow, rejected },
+  };
+  try {
+    port.postMessage(message);
+  } catch {
+    port = null;
+  }
+}
+
+function startStreaming(cursors: Record<string, number>): void {
+  if (port) return;
+  try {
+    port = browser.runtime.connect({ name: RELAY_PORT_NAME });
+  } catch {
+    port = null;
+    return;
+  }
+  port.onDisconnect.addListener(() => {
+    port = null;
+  });
+  stream(buffer.since(cursors[source.docId] ?? 0));
+}
+
+browser.runtime.onMessage.addListener((message: unknown) => {
+  const m = message as { type?: unknown } & Partial<BackgroundToRelayMap['replay']>;
+  if (m?.type === 'replay' && typeof m.cursors === 'object' && m.cursors !== null) startStreaming(m.cursors);
+  return undefined;
+});
+
+window.addEventListener(PAGE_TO_RELAY_EVENT, onPageMessage, true);
+// The hook may have said hello before we listened: answer unasked too.
+answerPage();

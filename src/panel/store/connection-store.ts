@@ -1,0 +1,155 @@
+// The panel's store: records in, state out. It knows nothing of ports or
+// browsers (STYLE.md: transport-agnostic), so the same store runs inside the
+// extension, in a test page, and in unit tests.
+
+import type { Finding } from '../../core/types';
+import type { DocumentSource, DropCounts } from '../../protocol/envelope';
+import type { PageRecord } from '../../protocol/records';
+import type { Connection, DocumentEntry, FindingEntry, NavigationMarker, PanelState } from './model';
+
+export interface RecordsMessage {
+  source: DocumentSource;
+  records: PageRecord[];
+  dropped?: DropCounts;
+}
+
+export interface ConnectionStore {
+  applyRecords(message: RecordsMessage): void;
+  /** Per-document resume cursors: replay must start after these. */
+  cursors(): Record<string, number>;
+  clear(): void;
+  getState(): PanelState;
+  subscribe(listener: (state: PanelState) => void): () => void;
+}
+
+export function createConnectionStore(): ConnectionStore {
+  const connections = new Map<string, Connection>();
+  const documents = new Map<string, DocumentEntry>();
+  const markers: NavigationMarker[] = [];
+  const findings: FindingEntry[] = [];
+  const listeners = new Set<(state: PanelState) => void>();
+  let version = 0;
+  let state = snapshot();
+
+  function snapshot(): PanelState {
+    return { connections: [...connections.values()], documents, markers, findings, version };
+  }
+
+  function changed(): void {
+    version++;
+    state = snapshot();
+    for (const listener of listeners) listener(state);
+  }
+
+  function documentFor(source: DocumentSource, firstTime: number): DocumentEntry {
+    let entry = documents.get(source.docId);
+    if (!entry) {
+      entry = { source, lastSeq: 0, dropped: { overflow: 0, rejected: 0 } };
+      documents.set(source.docId, entry);
+      if (source.isTop) markers.push({ time: firstTime, url: source.frameUrl });
+    }
+    return entry;
+  }
+
+  function apply(source: DocumentSource, record: PageRecord): void {
+    const key = `${source.docId}:${record.socket}`;
+    if (record.type === 'created') {
+      connections.set(key, {
+        key,
+        source,
+        socket: record.socket,
+        url: record.url,
+        protocols: record.protocols,
+        createdStack: record.stack,
+        createdAt: record.time,
+        state: 'connecting',
+        protocol: '',
+        extensions: '',
+        openedAt: null,
+        errorAt: null,
+        closeRequests: [],
+        close: null,
+        timeline: [record],
+        findings: [],
+        sent: { frames: 0, bytes: 0 },
+        received: { frames: 0, bytes: 0 },
+      });
+      return;
+    }
+    const connection = connections.get(key);
+    // A socket whose `created` record was shed or never seen: nothing to attach to.
+    if (!connection) return;
+    connection.timeline.push(record);
+    switch (record.type) {
+      case 'open':
+        connection.state = 'open';
+        connection.openedAt = record.time;
+        connection.protocol = record.protocol;
+        connection.extensions = record.extensions;
+        break;
+      case 'sent':
+        if (record.thrown === null) {
+          connection.sent.frames++;
+          connection.sent.bytes += record.size;
+        }
+        addFindings(connection, record);
+        break;
+      case 'received':
+        connection.received.frames++;
+        connection.received.bytes += record.size;
+        break;
+      case 'error':
+        connection.errorAt = record.time;
+        break;
+      case 'close-requested':
+        connection.closeRequests.push(record);
+        if (record.verdict.ok && connection.state !== 'closed') connection.state = 'closing';
+        addFindings(connection, record);
+        break;
+      case 'closed':
+        connection.state = 'closed';
+        connection.close = { code: record.code, reason: record.reason, wasClean: record.wasClean, time: record.time };
+        break;
+    }
+  }
+
+  function addFindings(connection: Connection, record: { seq: number; time: number; findings: Finding[] }): void {
+    for (const finding of record.findings) {
+      const entry: FindingEntry = { ...finding, connectionKey: connection.key, seq: record.seq, time: record.time };
+      connection.findings.push(entry);
+      findings.push(entry);
+    }
+  }
+
+  return {
+    applyRecords({ source, records, dropped }) {
+      if (records.length === 0 && !dropped) return;
+      const doc = documentFor(source, records[0]?.time ?? Date.now());
+      if (dropped) doc.dropped = { ...dropped };
+      for (const record of records) {
+        // Replays after a reconnect may repeat what we hold: apply each seq once.
+        if (record.seq <= doc.lastSeq) continue;
+        doc.lastSeq = record.seq;
+        apply(doc.source, record);
+      }
+      changed();
+    },
+    cursors() {
+      const result: Record<string, number> = {};
+      for (const [docId, entry] of documents) result[docId] = entry.lastSeq;
+      return result;
+    },
+    clear() {
+      // Keep the cursors: cleared records must not come back on the next replay.
+      connections.clear();
+      markers.length = 0;
+      findings.length = 0;
+      changed();
+    },
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,78 @@
+// Envelopes for every border: page ⇄ relay (DOM events with JSON strings),
+// relay ⇄ background and background ⇄ panel (runtime ports).
+
+import type { PageRecord } from './records';
+
+/** Every envelope carries this tag and version (cf. React's BRIDGE_PROTOCOL). */
+export const PROTOCOL_TAG = 'wsci';
+export const PROTOCOL_VERSION = 1;
+
+/**
+ * The DOM event names the hook and relay talk over. Both worlds share the DOM;
+ * the page never sees these unless it listens for these exact names, and
+ * whatever it sends on them is checked by the guard.
+ */
+export const PAGE_TO_RELAY_EVENT = 'wsci:page-to-relay:v1';
+export const RELAY_TO_PAGE_EVENT = 'wsci:relay-to-page:v1';
+
+export interface HookSettings {
+  /** Characters of each payload kept as a preview. */
+  previewChars: number;
+}
+
+export const DEFAULT_HOOK_SETTINGS: HookSettings = { previewChars: 1024 };
+
+/** Page → relay. */
+export interface PageToRelayMap {
+  hello: Record<string, never>;
+  batch: { records: PageRecord[] };
+}
+
+/** Relay → page. */
+export interface RelayToPageMap {
+  ready: { settings: HookSettings };
+}
+
+export type Envelope<M, K extends keyof M = keyof M> = K extends keyof M
+  ? { tag: typeof PROTOCOL_TAG; v: typeof PROTOCOL_VERSION; type: K } & M[K]
+  : never;
+
+export function envelope<M, K extends keyof M>(type: K, body: M[K]): Envelope<M, K> {
+  return { tag: PROTOCOL_TAG, v: PROTOCOL_VERSION, type, ...body } as unknown as Envelope<M, K>;
+}
+
+/** Where a document's records came from, as the relay (trusted) knows it. */
+export interface DocumentSource {
+  /** Random id of one document's relay; stable for the document's lifetime. */
+  docId: string;
+  frameUrl: string;
+  isTop: boolean;
+  /** Set by the background from the port's sender. */
+  frameId?: number;
+}
+
+/** Relay → background → panel. */
+export interface RelayToPanelMap {
+  records: { source: DocumentSource; records: PageRecord[]; dropped: DropCounts };
+  navigated: { source: DocumentSource };
+}
+
+export interface DropCounts {
+  /** Records the buffer shed because it was full. */
+  overflow: number;
+  /** Messages from the page that failed the guard. */
+  rejected: number;
+}
+
+/** Panel → background: attach to a tab and resume from what the panel holds. */
+export interface PanelToBackgroundMap {
+  attach: { tabId: number; cursors: Record<string, number> };
+}
+
+/** Background → relay (tabs.sendMessage to every frame). */
+export interface BackgroundToRelayMap {
+  replay: { cursors: Record<string, number> };
+}
+
+export const PANEL_PORT_NAME = 'wsci-panel';
+export const RELAY_PORT_NAME = 'wsci-relay';

@@ -1,0 +1,118 @@
+// `npm run bench:core`: how much the pure core costs next to what the platform
+// already does with the same data. analyzeOutgoingText runs inside every page
+// send(), so it is compared with `new TextEncoder().encode` of the same string
+// (the browser's own work for that frame); validateUtf8 with a fatal
+// TextDecoder. Prints a table; asserts nothing about time (DESIGN.md: budgets
+// are measured by the bench, never by timed tests).
+
+import { describe, expect, it } from 'vitest';
+import { analyzeOutgoingText } from '../../src/core/analyze-outgoing-text';
+import { validateUtf8 } from '../../src/core/utf8';
+
+const KiB = 1024;
+const MiB = 1024 * KiB;
+const ROUNDS = 9;
+/** Each timed sample repeats the call until it has run about this long. */
+const SAMPLE_MS = 15;
+
+const SOURCES = {
+  ascii: '{"id":12345,"type":"update","name":"hello world","tags":["a","b"],"ok":true}\n',
+  japanese: '日本語のテキストです。これは送信するメッセージで、文字列の長さを測ります。',
+  'json+ja': '{"id":12345,"name":"山田太郎","text":"こんにちは、世界！"}\n',
+  'lone surrogate': '{"id":12345,"name":"hello world","emoji":"\uD83D"}\n',
+} as const;
+
+/** A flat string of exactly `units` code units (TextDecoder output is flat, like most real payloads). */
+function makeText(source: string, units: number): string {
+  let s = source;
+  while (s.length < units) s += s;
+  s = s.slice(0, units);
+  if (/[\uD800-\uDFFF]/.test(s)) return s; // a decode round-trip would repair the lone surrogate
+  return new TextDecoder().decode(new TextEncoder().encode(s));
+}
+
+let sink = 0;
+
+/** Milliseconds per call, repeating the call for about SAMPLE_MS. */
+function sample(fn: () => unknown, reps: number): number {
+  const start = performance.now();
+  for (let i = 0; i < reps; i++) if (fn()) sink++;
+  return (performance.now() - start) / reps;
+}
+
+function repsFor(fn: () => unknown): number {
+  const start = performance.now();
+  let reps = 0;
+  while (performance.now() - start < SAMPLE_MS / 3) {
+    fn();
+    reps++;
+  }
+  return Math.max(1, reps * 3);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+
+interface Row {
+  case: string;
+  baselineMs: number;
+  oursMs: number;
+  ratio: number;
+}
+
+/** Median over ROUNDS of (ours / baseline), the two timed alternately within each round. */
+function compare(name: string, baseline: () => unknown, ours: () => unknown): Row {
+  for (let i = 0; i < 5; i++) (baseline(), ours()); // warm up both to optimized code
+  const repsBase = repsFor(baseline);
+  const repsOurs = repsFor(ours);
+  const base: number[] = [];
+  const mine: number[] = [];
+  const ratios: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const a = r % 2 === 0 ? sample(baseline, repsBase) : NaN;
+    const b = sample(ours, repsOurs);
+    const c = r % 2 === 1 ? sample(baseline, repsBase) : a;
+    base.push(c);
+    mine.push(b);
+    ratios.push(b / c);
+  }
+  return { case: name, baselineMs: median(base), oursMs: median(mine), ratio: median(ratios) };
+}
+
+function printTable(title: string, baseline: string, ours: string, rows: Row[]): void {
+  const fmt = (ms: number) => (ms < 0.1 ? `${(ms * 1000).toFixed(2)} µs` : `${ms.toFixed(3)} ms`);
+  const lines = [
+    title,
+    `${'case'.padEnd(24)}${baseline.padStart(16)}${ours.padStart(22)}${'ratio'.padStart(8)}`,
+    ...rows.map((r) => `${r.case.padEnd(24)}${fmt(r.baselineMs).padStart(16)}${fmt(r.oursMs).padStart(22)}${r.ratio.toFixed(2).padStart(8)}`),
+  ];
+  console.log(`\n${lines.join('\n')}\n`);
+}
+
+describe('core benchmark', () => {
+  it('measures analyzeOutgoingText and validateUtf8 against the platform', () => {
+    const encoder = new TextEncoder();
+    const fatal = new TextDecoder('utf-8', { fatal: true });
+    const textRows: Row[] = [];
+    const utf8Rows: Row[] = [];
+    for (const size of [KiB, MiB]) {
+      for (const [name, source] of Object.entries(SOURCES)) {
+        const label = `${name} ${size === KiB ? '1 KiB' : '1 MiB'}`;
+        const text = makeText(source, size);
+        textRows.push(compare(label, () => encoder.encode(text).length, () => analyzeOutgoingText(text).utf8Bytes));
+        if (name === 'lone surrogate') continue;
+        const bytes = encoder.encode(text);
+        utf8Rows.push(
+          compare(
+            label,
+            () => fatal.decode(bytes).length,
+            () => validateUtf8(bytes).valid,
+          ),
+        );
+      }
+    }
+    printTable('analyzeOutgoingText(text) vs new TextEncoder().encode(text)  [median of interleaved rounds; ratio < 1 is faster]', 'encode', 'analyzeOutgoingText', textRows);
+    printTable('validateUtf8(bytes) vs new TextDecoder("utf-8", { fatal: true }).decode(bytes)  [sizes are UTF-16 units of the source text]', 'fatal decode', 'validateUtf8', utf8Rows);
+    for (const row of [...textRows, ...utf8Rows]) expect(Number.isFinite(row.ratio)).toBe(true);
+    expect(sink).toBeGreaterThan(0);
+  });
+});

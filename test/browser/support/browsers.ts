@@ -1,0 +1,121 @@
+// Launches real Chromium and Firefox ESR with the built extension loaded
+// (recipes: ../shared/TESTING.md). A missing browser is a failure, never a skip.
+
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
+import { GECKO_ID } from '../../../src/build/browser-manifest';
+
+export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/lib/chromium/chromium';
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const DIST_CHROME = resolve('dist/chrome');
+export const DIST_FIREFOX = resolve('dist/firefox');
+/** Pinned in Firefox through `extensions.webextensions.uuids`. */
+export const FIREFOX_UUID = '7d3f6c1e-2a5b-4c8d-9e0f-1a2b3c4d5e6f';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+export interface LaunchedBrowser {
+  name: BrowserName;
+  browser: Browser;
+  /** chrome-extension://ID or moz-extension://UUID (empty without the extension). */
+  extensionOrigin: string;
+  /** Extra temporary folders to remove on close. */
+  close(): Promise<void>;
+}
+
+function requireFile(path: string, what: string): void {
+  if (!existsSync(path)) {
+    throw new Error(`${what} not found at ${path}. Install it (apt-get install -y chromium firefox-esr) or set the *_PATH variable.`);
+  }
+}
+
+export async function launchChromium(options: { extension?: boolean; devtools?: boolean } = {}): Promise<LaunchedBrowser> {
+  const extension = options.extension ?? true;
+  requireFile(CHROME_PATH, 'Chromium');
+  if (extension) requireFile(join(DIST_CHROME, 'manifest.json'), 'The Chrome build (npm run build)');
+  const profile = mkdtempSync(join(tmpdir(), 'wsci-chromium-'));
+  const args = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ];
+  if (extension) args.push(`--disable-extensions-except=${DIST_CHROME}`, `--load-extension=${DIST_CHROME}`);
+  if (options.devtools) args.push('--auto-open-devtools-for-tabs');
+  const browser = await puppeteer.launch({
+    executablePath: CHROME_PATH,
+    headless: true,
+    userDataDir: profile,
+    args,
+    ignoreDefaultArgs: extension ? ['--disable-extensions'] : [],
+    protocolTimeout: 60_000,
+  });
+  let extensionOrigin = '';
+  if (extension) {
+    const worker = await browser.waitForTarget(
+      (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),
+      { timeout: 30_000 },
+    );
+    extensionOrigin = /^chrome-extension:\/\/[^/]+/.exec(worker.url())![0];
+  }
+  return {
+    name: 'chromium',
+    browser,
+    extensionOrigin,
+    async close() {
+      await browser.close().catch(() => {});
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchFirefox(options: { extension?: boolean } = {}): Promise<LaunchedBrowser> {
+  const extension = options.extension ?? true;
+  requireFile(FIREFOX_PATH, 'Firefox ESR');
+  if (extension) requireFile(join(DIST_FIREFOX, 'manifest.json'), 'The Firefox build (npm run build)');
+  // Keep Firefox's profiles in a folder we own and remove.
+  const tmp = mkdtempSync(join(tmpdir(), 'wsci-firefox-'));
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    args: ['--remote-allow-system-access'],
+    env: { ...process.env, TMPDIR: tmp },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+    },
+    protocolTimeout: 60_000,
+  });
+  if (extension) await browser.installExtension(DIST_FIREFOX);
+  return {
+    name: 'firefox',
+    browser,
+    extensionOrigin: extension ? `moz-extension://${FIREFOX_UUID}` : '',
+    async close() {
+      await browser.close().catch(() => {});
+      rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launch(name: BrowserName, options: { extension?: boolean } = {}): Promise<LaunchedBrowser> {
+  return name === 'chromium' ? launchChromium(options) : launchFirefox(options);
+}
+
+/** The extension's service worker (Chromium only), for tabs lookups and restarts. */
+export async function extensionWorker(launched: LaunchedBrowser): Promise<WebWorker> {
+  const target = await launched.browser.waitForTarget(
+    (t) => t.type() === 'service_worker' && t.url().startsWith(launched.extensionOrigin),
+    { timeout: 30_000 },
+  );
+  const worker = await target.worker();
+  if (!worker) throw new Error('extension service worker not reachable');
+  return worker;
+}
+
+export type { Page };
