@@ -33,6 +33,9 @@ class Queue<T> {
   }
 }
 
+/** Records kept per document by default (a setting). */
+export const DEFAULT_BUFFER_RECORDS = 10_000;
+
 export class RecordBuffer {
   private frames = new Queue<PageRecord>();
   private lifecycle = new Queue<PageRecord>();

@@ -17,9 +17,9 @@ import {
 } from '../protocol/envelope';
 import { readPageMessage } from '../protocol/guard';
 import type { PageRecord } from '../protocol/records';
-import { RecordBuffer } from './record-buffer';
+import { DEFAULT_BUFFER_RECORDS, RecordBuffer } from './record-buffer';
 
-export const DEFAULT_BUFFER_RECORDS = 10_000;
+
 
 const source: DocumentSource = {
   docId: crypto.randomUUID(),
