@@ -84,6 +84,12 @@ function onRelayPort(port: Runtime.Port): void {
   });
 }
 
+// A new document in an attached tab: ask its relays now rather than at the next probe.
+browser.tabs.onUpdated.addListener((tabId) => {
+  const session = sessions.get(tabId);
+  if (session) askRelaysToStream(tabId, session);
+});
+
 browser.runtime.onConnect.addListener((port) => {
   if (port.name === PANEL_PORT_NAME) onPanelPort(port);
   else if (port.name === RELAY_PORT_NAME) onRelayPort(port);

@@ -95,6 +95,59 @@ describe('analyzeOutgoingText: exact counts (property test)', () => {
   });
 });
 
+describe('analyzeOutgoingText: large strings (chunked, ASCII stretches verified natively)', () => {
+  const json = '{"id":1,"name":"hello","tags":["a","b"]}\n';
+  const big = (units: number) => json.repeat(Math.ceil(units / json.length)).slice(0, units);
+  const put = (text: string, at: number, insert: string) => text.slice(0, at) + insert + text.slice(at + insert.length);
+
+  it('keeps bytes, surrogates, U+FFFD and NUL exact on seeded random large strings', () => {
+    const rand = prng(77);
+    const specials = ['\uD83D\uDE00', '\uD800', '\uDC00', '\uFFFD', '\0', 'é', '\x85', 'あ', '\x1b', 'Ω'];
+    for (let k = 0; k < 40; k++) {
+      let text = big(70_000 + Math.floor(rand() * 200_000));
+      for (let m = Math.floor(rand() * 12); m > 0; m--) {
+        text = put(text, Math.floor(rand() * (text.length - 2)), specials[Math.floor(rand() * specials.length)]!);
+      }
+      if (rand() < 0.3) text = put(text, 32_768 * (1 + Math.floor(rand() * 3)) - 1, '\uD83D\uDE00'); // a pair across a chunk edge
+      const a = analyzeOutgoingText(text);
+      const r = reference(text);
+      expect(a.utf8Bytes).toBe(encodedLength(text));
+      expect(a.loneSurrogates).toEqual({ count: r.lone, firstIndex: r.firstLone });
+      expect([a.replacementChars, a.nul]).toEqual([r.fffd, r.nul]);
+      expect(a.controlChars).toBeLessThanOrEqual(r.control);
+      if (!a.controlCharsSample) expect(a.controlChars).toBe(r.control);
+    }
+  });
+
+  it('samples control characters only in stretches proven pure ASCII, and says so', () => {
+    const text = put(put(big(1 << 20), 100, '\x1b'), 300_000, '\x1b');
+    const a = analyzeOutgoingText(text);
+    expect(a.controlCharsSample).toEqual({ checkedUnits: expect.any(Number), totalUnits: 1 << 20 });
+    expect(a.controlCharsSample!.checkedUnits).toBeLessThan(1 << 19);
+    expect(a.controlChars).toBeGreaterThanOrEqual(1); // the one in the head is always seen
+    expect(a.findings).toEqual([expect.objectContaining({ kind: 'control-char', index: 100 })]);
+    expect(a.findings[0]!.message.en).toMatch(/^At least .* were checked/);
+    expect(a.utf8Bytes).toBe(1 << 20);
+  });
+
+  it('counts NULs exactly in verified ASCII chunks, and tallies NUL-heavy chunks in full', () => {
+    const sparse = put(put(big(300_000), 200_000, '\0'), 250_000, '\0');
+    expect(analyzeOutgoingText(sparse)).toMatchObject({ nul: 2 });
+    const heavy = big(100_000) + '\0\x01'.repeat(20_000) + big(100_000);
+    const a = analyzeOutgoingText(heavy);
+    expect(a.nul).toBe(20_000);
+    expect(a.controlChars).toBe(20_000);
+  });
+
+  it('examines every unit of small and of non-ASCII large strings', () => {
+    expect(analyzeOutgoingText(big(60_000)).controlCharsSample).toBeUndefined();
+    const japanese = 'これは大きな日本語のテキストです。'.repeat(40_000);
+    const a = analyzeOutgoingText(japanese);
+    expect(a.controlCharsSample).toBeUndefined();
+    expect(a.utf8Bytes).toBe(encodedLength(japanese));
+  });
+});
+
 describe('analyzeOutgoingText: no findings for ordinary text', () => {
   const ordinary = [
     '',

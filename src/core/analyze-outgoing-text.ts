@@ -1,6 +1,7 @@
 // What `WebSocket.send(string)` will really put on the wire, and what in the
-// string looks wrong. Runs synchronously inside the page's send(), so the scan
-// is one pass with native regex skips over long plain runs; every count is exact.
+// string looks wrong. Runs synchronously inside the page's send(): one pass,
+// with long plain runs handed to native code (the regex engine, and for large
+// pure-ASCII stretches TextEncoder.encodeInto into a fixed scratch buffer).
 
 import type { Finding, TextFrameAnalysis } from './types';
 
@@ -15,7 +16,35 @@ const PLAIN_WIDE_RUN = /[\u0800-\ud7ff\ue000-\ufffc\ufffe\uffff]*/y;
  */
 const RUN_HANDOFF = 24;
 
-/** Exact tallies of one pass over the string. Indices are UTF-16 indices; -1 = none. */
+/** Strings longer than this are scanned in chunks of CHUNK code units. */
+const LARGE = 64 * 1024;
+const CHUNK = 32 * 1024;
+/** The head of a large string is always examined in full. */
+const HEAD = 16 * 1024;
+/** In a chunk verified as pure ASCII natively, only this many units are checked for control characters. */
+const CONTROL_WINDOW = 128;
+/** A natively verified ASCII chunk with more NULs than this is tallied in full instead. */
+const NUL_LIMIT = 64;
+
+/**
+ * TextEncoder.encodeInto, captured at load (the hook loads before page scripts)
+ * and writing into one fixed scratch buffer: a pure-ASCII chunk is exactly one
+ * whose every unit is read and written 1:1. Null where there is no TextEncoder.
+ */
+const asciiProbe: ((part: string) => boolean) | null = (() => {
+  if (typeof TextEncoder !== 'function' || typeof TextEncoder.prototype.encodeInto !== 'function') return null;
+  const encoder = new TextEncoder();
+  const encodeInto = TextEncoder.prototype.encodeInto;
+  const apply = Reflect.apply;
+  let scratch: Uint8Array | null = null;
+  return (part: string) => {
+    scratch ??= new Uint8Array(CHUNK + 1);
+    const { read, written } = apply(encodeInto, encoder, [part, scratch]) as TextEncoderEncodeIntoResult;
+    return read === part.length && written === part.length;
+  };
+})();
+
+/** Tallies of one pass over the string. Indices are UTF-16 indices; -1 = none. */
 interface TextTally {
   /** UTF-8 bytes beyond one per code unit. */
   extraBytes: number;
@@ -25,9 +54,11 @@ interface TextTally {
   firstFffd: number;
   nul: number;
   firstNul: number;
-  /** C0 other than TAB/LF/CR/NUL, DEL, C1. */
+  /** C0 other than TAB/LF/CR/NUL, DEL, C1: over `checked` units only. */
   control: number;
   firstControl: number;
+  /** Code units examined for control characters (all, unless a large string was sampled). */
+  checked: number;
   /** Code units 0x80–0xFF (what a "binary string" is made of). */
   high: number;
   firstHigh: number;
@@ -37,31 +68,86 @@ interface TextTally {
   /** Runs of 0x80–0xFF units that form well-formed UTF-8 multi-byte sequences. */
   utf8Seqs: number;
   utf8SeqUnits: number;
+  /** UTF-8-in-Latin-1 tracking: continuation units still expected, where the next must be, where the run began. */
+  seqNeed: number;
+  seqAt: number;
+  seqStart: number;
 }
 
-/** The single pass. Exact; no allocation beyond the tally. */
+/**
+ * Every count is exact except `control` in large strings: there, chunks that
+ * encodeInto proves pure ASCII (so no byte, surrogate, U+FFFD or 0x80–0xFF
+ * count can change) get an exact NUL count (indexOf) and a control-character
+ * sample of CONTROL_WINDOW units.
+ */
 function tallyText(text: string): TextTally {
   const n = text.length;
   const t: TextTally = {
-    extraBytes: 0, lone: 0, firstLone: -1, fffd: 0, firstFffd: -1, nul: 0, firstNul: -1,
-    control: 0, firstControl: -1, high: 0, firstHigh: -1, c1: 0, wide: false, utf8Seqs: 0, utf8SeqUnits: 0,
+    extraBytes: 0, lone: 0, firstLone: -1, fffd: 0, firstFffd: -1, nul: 0, firstNul: -1, control: 0, firstControl: -1,
+    checked: 0, high: 0, firstHigh: -1, c1: 0, wide: false, utf8Seqs: 0, utf8SeqUnits: 0, seqNeed: 0, seqAt: -1, seqStart: 0,
   };
+  if (n <= LARGE || asciiProbe === null) {
+    tallySlice(text, 0, t);
+    return t;
+  }
+  let lastChunkAscii = false;
+  for (let a = 0; a < n; ) {
+    let b = Math.min(n, a + CHUNK);
+    // Never split a surrogate pair: each half would count as lone.
+    if (b < n && (text.charCodeAt(b - 1) & 0xfc00) === 0xd800 && (text.charCodeAt(b) & 0xfc00) === 0xdc00) b++;
+    const part = text.slice(a, b); // a view of `text` in V8, not a copy
+    // Probe only after an ASCII chunk (in non-ASCII text the probe is wasted work) and
+    // only while no unit above 0xFF was seen: V8 then stores the string one byte per
+    // unit, where encodeInto and indexOf run at memcpy/memchr speed (not so for two-byte).
+    if (a >= HEAD && lastChunkAscii && !t.wide && asciiProbe(part) && tallyAsciiChunk(part, a, t)) {
+      a = b;
+      continue;
+    }
+    const before = t.extraBytes;
+    tallySlice(part, a, t);
+    lastChunkAscii = t.extraBytes === before;
+    a = b;
+  }
+  return t;
+}
+
+/** A chunk known to be pure ASCII: exact NUL count, sampled control count. False (nothing counted) if NUL-heavy. */
+function tallyAsciiChunk(part: string, offset: number, t: TextTally): boolean {
+  let nul = 0;
+  let first = part.indexOf('\0');
+  for (let k = first; k !== -1; k = part.indexOf('\0', k + 1)) if (++nul > NUL_LIMIT) return false;
+  if (nul > 0) {
+    if (t.nul === 0) t.firstNul = offset + first;
+    t.nul += nul;
+  }
+  const end = Math.min(part.length, CONTROL_WINDOW);
+  for (let i = 0; i < end; i++) {
+    const c = part.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0) || c === 0x7f) {
+      if (t.control++ === 0) t.firstControl = offset + i;
+    }
+  }
+  t.checked += end;
+  return true;
+}
+
+/** The exact pass over `part`, which starts at `offset` in the whole string. */
+function tallySlice(part: string, offset: number, t: TextTally): void {
+  const n = part.length;
+  t.checked += n;
   PLAIN_ASCII_RUN.lastIndex = 0;
-  PLAIN_ASCII_RUN.test(text);
+  PLAIN_ASCII_RUN.test(part);
   let i = PLAIN_ASCII_RUN.lastIndex; // most frames are plain ASCII: done natively
   let asciiRun = 0;
   let wideRun = 0;
-  let seqNeed = 0; // UTF-8-in-Latin-1 tracking: continuation units still expected
-  let seqAt = -1; // index where the next continuation must be
-  let seqStart = 0;
   while (i < n) {
-    const c = text.charCodeAt(i);
+    const c = part.charCodeAt(i);
     if (c < 0x80 && (c >= 0x20 ? c !== 0x7f : c === 0x09 || c === 0x0a || c === 0x0d)) {
       wideRun = 0;
       if (++asciiRun === RUN_HANDOFF) {
         asciiRun = 0;
         PLAIN_ASCII_RUN.lastIndex = i + 1;
-        PLAIN_ASCII_RUN.test(text);
+        PLAIN_ASCII_RUN.test(part);
         i = PLAIN_ASCII_RUN.lastIndex;
         continue;
       }
@@ -71,7 +157,7 @@ function tallyText(text: string): TextTally {
       if (++wideRun === RUN_HANDOFF) {
         wideRun = 0;
         PLAIN_WIDE_RUN.lastIndex = i + 1;
-        PLAIN_WIDE_RUN.test(text);
+        PLAIN_WIDE_RUN.test(part);
         t.extraBytes += 2 * (PLAIN_WIDE_RUN.lastIndex - i - 1);
         i = PLAIN_WIDE_RUN.lastIndex;
         continue;
@@ -79,47 +165,54 @@ function tallyText(text: string): TextTally {
     } else {
       asciiRun = 0;
       wideRun = 0;
-      if (c < 0x80) {
-        if (c === 0) {
-          if (t.nul++ === 0) t.firstNul = i;
-        } else if (t.control++ === 0) t.firstControl = i;
-      } else if (c < 0x100) {
-        t.extraBytes += 1;
-        if (t.high++ === 0) t.firstHigh = i;
-        if (c < 0xa0) {
-          t.c1++;
-          if (t.control++ === 0) t.firstControl = i;
-        }
-        if (c >= 0xc2 && c <= 0xf4) {
-          seqNeed = c < 0xe0 ? 1 : c < 0xf0 ? 2 : 3;
-          seqStart = i;
-          seqAt = i + 1;
-        } else if (c < 0xc0 && seqNeed > 0 && i === seqAt) {
-          seqAt++;
-          if (--seqNeed === 0) {
-            t.utf8Seqs++;
-            t.utf8SeqUnits += i - seqStart + 1;
-          }
-        } else seqNeed = 0;
-      } else if (c < 0x800) {
-        t.extraBytes += 1;
-        t.wide = true;
-      } else if (c === 0xfffd) {
-        t.extraBytes += 2;
-        t.wide = true;
-        if (t.fffd++ === 0) t.firstFffd = i;
-      } else {
-        // A surrogate. @see WebIDL §3.2.11 (USVString): a pair is one scalar value (4 bytes);
-        // a lone surrogate becomes U+FFFD (3 bytes) when send() converts the string.
-        t.wide = true;
-        t.extraBytes += 2;
-        if (c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
-        else if (t.lone++ === 0) t.firstLone = i;
-      }
+      tallyUnusual(part, i, offset, c, t);
+      // A surrogate pair is consumed whole.
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (part.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
     }
     i++;
   }
-  return t;
+}
+
+/** One code unit that is neither plain ASCII nor plain 3-byte BMP text. */
+function tallyUnusual(part: string, i: number, offset: number, c: number, t: TextTally): void {
+  const at = offset + i;
+  if (c < 0x80) {
+    if (c === 0) {
+      if (t.nul++ === 0) t.firstNul = at;
+    } else if (t.control++ === 0) t.firstControl = at;
+  } else if (c < 0x100) {
+    t.extraBytes += 1;
+    if (t.high++ === 0) t.firstHigh = at;
+    if (c < 0xa0) {
+      t.c1++;
+      if (t.control++ === 0) t.firstControl = at;
+    }
+    if (c >= 0xc2 && c <= 0xf4) {
+      t.seqNeed = c < 0xe0 ? 1 : c < 0xf0 ? 2 : 3;
+      t.seqStart = at;
+      t.seqAt = at + 1;
+    } else if (c < 0xc0 && t.seqNeed > 0 && at === t.seqAt) {
+      t.seqAt++;
+      if (--t.seqNeed === 0) {
+        t.utf8Seqs++;
+        t.utf8SeqUnits += at - t.seqStart + 1;
+      }
+    } else t.seqNeed = 0;
+  } else if (c < 0x800) {
+    t.extraBytes += 1;
+    t.wide = true;
+  } else if (c === 0xfffd) {
+    t.extraBytes += 2;
+    t.wide = true;
+    if (t.fffd++ === 0) t.firstFffd = at;
+  } else {
+    // A surrogate. @see WebIDL §3.2.11 (USVString): a pair is one scalar value (4 bytes);
+    // a lone surrogate becomes U+FFFD (3 bytes) when send() converts the string.
+    t.wide = true;
+    t.extraBytes += 2;
+    const paired = c <= 0xdbff && i + 1 < part.length && (part.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    if (!paired && t.lone++ === 0) t.firstLone = at;
+  }
 }
 
 interface BinaryVerdict {
@@ -142,7 +235,11 @@ const MAGIC: ReadonlyArray<[name: string, prefix: string]> = [
   ['ELF', '\x7fELF'],
 ];
 
+/** First code units of every signature (MAGIC, GIF, RIFF): most texts are ruled out by one comparison. */
+const MAGIC_LEADS = MAGIC.map(([, prefix]) => prefix.charCodeAt(0)).concat(0x47, 0x52);
+
 function magicNumber(text: string): string | null {
+  if (!MAGIC_LEADS.includes(text.charCodeAt(0))) return null;
   for (const [name, prefix] of MAGIC) if (text.startsWith(prefix)) return name;
   // GIF and RIFF signatures are printable; require the binary header bytes that follow.
   if (/^GIF8[79]a[\s\S]{0,6}[\0-\x08\x0e-\x1f\x80-\xff]/.test(text.slice(0, 13))) return 'GIF';
@@ -189,8 +286,15 @@ function classifyBinary(text: string, t: TextTally): BinaryVerdict {
       index: t.firstHigh,
     };
   }
-  return { verdict: false, reason: 'no binary signal (no file signature, no NUL, no C1 controls or UTF-8 bytes in a Latin-1-only string)', reasonJa: '', index: null };
+  return NOT_BINARY;
 }
+
+const NOT_BINARY: BinaryVerdict = Object.freeze({
+  verdict: false,
+  reason: 'no binary signal (no file signature, no NUL, no C1 controls or UTF-8 bytes in a Latin-1-only string)',
+  reasonJa: '',
+  index: null,
+});
 
 const hex4 = (c: number) => `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
 
@@ -258,14 +362,15 @@ function buildFindings(text: string, t: TextTally, binary: BinaryVerdict): Findi
   // Inside binary-like data, control characters are part of the bytes: no separate finding.
   if (t.control > 0 && !binary.verdict) {
     const unit = hex4(text.charCodeAt(t.firstControl));
+    const sampled = t.checked < text.length;
     findings.push({
       kind: 'control-char',
       // C1 in a JS string nearly always means bytes decoded with the wrong charset.
       severity: t.c1 > 0 ? 'warning' : 'info',
       index: t.firstControl,
       message: {
-        en: `${t.control} control character(s) (first at index ${t.firstControl}, ${unit}). C0 controls other than tab, line feed and carriage return, DEL and C1 controls (U+0080–U+009F) are rarely meant in text, and some servers reject them.${t.c1 > 0 ? ' C1 controls usually come from bytes decoded with the wrong charset (e.g. windows-1252 read as Latin-1).' : ''}`,
-        ja: `制御文字が ${t.control} 個あります（最初の位置: ${t.firstControl}、${unit}）。タブ・改行（LF）・復帰（CR）以外の C0 制御文字、DEL、C1 制御文字（U+0080〜U+009F）は、テキストでは意図しないものであることが多く、拒否するサーバーもあります。${t.c1 > 0 ? 'C1 制御文字は、誤った文字コードでデコードされたバイト（windows-1252 を Latin-1 として読んだ場合など）に由来することがほとんどです。' : ''}`,
+        en: `${sampled ? 'At least ' : ''}${t.control} control character(s) (first at index ${t.firstControl}, ${unit})${sampled ? `; in this large text only ${t.checked} of ${text.length} code units were checked for them` : ''}. C0 controls other than tab, line feed and carriage return, DEL and C1 controls (U+0080–U+009F) are rarely meant in text, and some servers reject them.${t.c1 > 0 ? ' C1 controls usually come from bytes decoded with the wrong charset (e.g. windows-1252 read as Latin-1).' : ''}`,
+        ja: `制御文字が ${t.control} 個${sampled ? '以上' : ''}あります（最初の位置: ${t.firstControl}、${unit}）。${sampled ? `大きなテキストのため、制御文字を調べたのは ${text.length} コード単位のうち ${t.checked} だけです。` : ''}タブ・改行（LF）・復帰（CR）以外の C0 制御文字、DEL、C1 制御文字（U+0080〜U+009F）は、テキストでは意図しないものであることが多く、拒否するサーバーもあります。${t.c1 > 0 ? 'C1 制御文字は、誤った文字コードでデコードされたバイト（windows-1252 を Latin-1 として読んだ場合など）に由来することがほとんどです。' : ''}`,
       },
     });
   }
@@ -276,8 +381,10 @@ function buildFindings(text: string, t: TextTally, binary: BinaryVerdict): Findi
  * Analyse a string passed to `WebSocket.send()`. `utf8Bytes` is exactly what
  * `bufferedAmount` grows by; lone surrogates are found exactly (each costs 3
  * bytes as U+FFFD). `controlChars` counts C0 controls other than TAB, LF, CR
- * and NUL (NUL has its own count), plus DEL (0x7F) and C1 (0x80–0x9F). All
- * counts are exact over the whole string; nothing is sampled.
+ * and NUL (NUL has its own count), plus DEL (0x7F) and C1 (0x80–0x9F).
+ * Every count is exact, except that in strings over 64 Ki units the stretches
+ * proven pure ASCII are only sampled for control characters; then
+ * `controlCharsSample` says how many units were checked.
  *
  * @see WHATWG WebSockets §send() "increase bufferedAmount by the number of bytes needed to express the argument as UTF-8"
  * @see WHATWG Encoding Standard §4.2 UTF-8 encoder
@@ -285,7 +392,7 @@ function buildFindings(text: string, t: TextTally, binary: BinaryVerdict): Findi
 export function analyzeOutgoingText(text: string): TextFrameAnalysis {
   const t = tallyText(text);
   const binary = classifyBinary(text, t);
-  return {
+  const analysis: TextFrameAnalysis = {
     utf8Bytes: text.length + t.extraBytes,
     loneSurrogates: { count: t.lone, firstIndex: t.lone > 0 ? t.firstLone : null },
     replacementChars: t.fffd,
@@ -294,4 +401,6 @@ export function analyzeOutgoingText(text: string): TextFrameAnalysis {
     binaryLike: { verdict: binary.verdict, reason: binary.reason },
     findings: t.extraBytes === 0 && t.control === 0 && t.nul === 0 && !binary.verdict ? [] : buildFindings(text, t, binary),
   };
+  if (t.checked < text.length) analysis.controlCharsSample = { checkedUnits: t.checked, totalUnits: text.length };
+  return analysis;
 }

@@ -114,6 +114,12 @@ export interface TextFrameAnalysis {
   nul: number;
   binaryLike: { verdict: boolean; reason: string };
   findings: Finding[];
+  /**
+   * Present only when `controlChars` did not look at every code unit: in strings
+   * longer than 64 Ki units, stretches proven pure ASCII natively get an exact NUL
+   * count but only a sample for control characters. Every other field is exact.
+   */
+  controlCharsSample?: { checkedUnits: number; totalUnits: number };
 }
 
 export type Utf8Verdict = { valid: true } | { valid: false; errorOffset: number };

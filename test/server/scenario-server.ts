@@ -12,6 +12,8 @@ import { OPCODE, acceptKey, closePayload, encodeFrame, parseClientFrames, type C
 export interface ServerEvent {
   conn: number;
   scenario: string;
+  /** The request path and query of the connection. */
+  url: string;
   type: 'open' | 'message' | 'close' | 'end' | 'rejected';
   /** message: text or hex of binary; close: the code the client sent (null if none). */
   text?: string;
@@ -32,7 +34,8 @@ export interface ScenarioServer {
   close(): Promise<void>;
 }
 
-type Handler = (ws: WebSocket, url: URL, log: (e: Omit<ServerEvent, 'conn' | 'scenario'>) => void) => void;
+type Log = (e: Omit<ServerEvent, 'conn' | 'scenario' | 'url'>) => void;
+type Handler = (ws: WebSocket, url: URL, log: Log) => void;
 
 const WS_SCENARIOS: Record<string, Handler> = {
   echo: (ws) => ws.on('message', (data, isBinary) => ws.send(data, { binary: isBinary })),
@@ -142,7 +145,7 @@ export async function startScenarioServer(): Promise<ScenarioServer> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const conn = ++nextConn;
     const name = url.pathname.replace(/^\/ws\//, '');
-    const log = (e: Omit<ServerEvent, 'conn' | 'scenario'>) => push({ conn, scenario: name, ...e });
+    const log: Log = (e) => push({ conn, scenario: name, url: req.url ?? '', ...e });
     socket.on('error', () => {});
 
     if (name === 'reject') {
@@ -205,7 +208,7 @@ function acceptRaw(
   socket: Duplex,
   url: URL,
   handler: RawHandler,
-  log: (e: Omit<ServerEvent, 'conn' | 'scenario'>) => void,
+  log: Log,
 ): void {
   const key = String(req.headers['sec-websocket-key'] ?? '');
   socket.write(
@@ -223,6 +226,8 @@ function acceptRaw(
       if (frame.opcode === OPCODE.close) {
         const code = frame.payload.length >= 2 ? frame.payload.readUInt16BE(0) : null;
         log({ type: 'close', code, reason: frame.payload.subarray(2).toString('utf8') });
+        // The closing handshake is complete once both sides sent Close: the server drops TCP.
+        socket.end();
       } else {
         log({ type: 'message', binary: frame.opcode !== OPCODE.text, bytes: frame.payload.length, text: frame.payload.toString('hex') });
       }

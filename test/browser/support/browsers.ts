@@ -16,6 +16,13 @@ export const FIREFOX_UUID = '7d3f6c1e-2a5b-4c8d-9e0f-1a2b3c4d5e6f';
 
 export type BrowserName = 'chromium' | 'firefox';
 
+/** Closes the browser; kills it if it does not exit in time (Firefox over BiDi can hang). */
+async function shutdown(browser: Browser): Promise<void> {
+  const closed = browser.close().then(() => true, () => false);
+  const timedOut = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 10_000).unref());
+  if (!(await Promise.race([closed, timedOut]))) browser.process()?.kill('SIGKILL');
+}
+
 export interface LaunchedBrowser {
   name: BrowserName;
   browser: Browser;
@@ -68,7 +75,7 @@ export async function launchChromium(options: { extension?: boolean; devtools?: 
     browser,
     extensionOrigin,
     async close() {
-      await browser.close().catch(() => {});
+      await shutdown(browser);
       rmSync(profile, { recursive: true, force: true });
     },
   };
@@ -97,7 +104,7 @@ export async function launchFirefox(options: { extension?: boolean } = {}): Prom
     browser,
     extensionOrigin: extension ? `moz-extension://${FIREFOX_UUID}` : '',
     async close() {
-      await browser.close().catch(() => {});
+      await shutdown(browser);
       rmSync(tmp, { recursive: true, force: true });
     },
   };
