@@ -96,6 +96,15 @@ browser.runtime.onMessage.addListener((message: unknown) => {
   return undefined;
 });
 
-window.addEventListener(PAGE_TO_RELAY_EVENT, onPageMessage, true);
+function listenToPage(): void {
+  // Adding the same listener twice is a no-op, so this is safe to repeat.
+  window.addEventListener(PAGE_TO_RELAY_EVENT, onPageMessage, true);
+}
+
+listenToPage();
+// document.open() (e.g. document.write into an about:blank frame) erases every
+// listener of the window, ours included, and replaces the document's children:
+// listen again whenever that happens.
+new MutationObserver(listenToPage).observe(document, { childList: true });
 // The hook may have said hello before we listened: answer unasked too.
 answerPage();

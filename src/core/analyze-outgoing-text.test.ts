@@ -56,6 +56,7 @@ function randomText(rand: () => number): string {
     () => '\uFFFD',
     () => pick(0xd800, 0xdbff) + pick(0xdc00, 0xdfff), // pair
     () => pick(0xd800, 0xdfff), // lone (or accidentally paired with a neighbour)
+    () => [() => pick(0x20, 0x7e), () => pick(0x100, 0x7ff), () => pick(0x3000, 0x9fff)][Math.floor(rand() * 3)]!(), // script switching every unit
   ];
   let s = '';
   const segments = Math.floor(rand() * 8);
@@ -82,6 +83,19 @@ describe('analyzeOutgoingText: exact counts (property test)', () => {
       if (r.lone > 0) withLone++;
     }
     expect(withLone).toBeGreaterThan(500); // the generator does reach the hard case
+  });
+
+  it('stays exact in long mixed-script text (JSON with Japanese, Cyrillic prose)', () => {
+    const jaJson = '{"id":1,"name":"山田太郎","text":"こんにちは、世界！"}\n'.repeat(300);
+    const cyrillic = 'Привет, мир! Это тестовая строка. '.repeat(300);
+    for (const text of [jaJson, cyrillic, jaJson + '\uD800' + cyrillic + '\0' + jaJson + '\uFFFD', cyrillic + 'é\x85' + jaJson]) {
+      const a = analyzeOutgoingText(text);
+      const r = reference(text);
+      expect(a.utf8Bytes).toBe(encodedLength(text));
+      expect(a.loneSurrogates).toEqual({ count: r.lone, firstIndex: r.firstLone });
+      expect([a.replacementChars, a.nul, a.controlChars]).toEqual([r.fffd, r.nul, r.control]);
+      expect(a.binaryLike.verdict).toBe(r.nul > 0);
+    }
   });
 
   it('stays exact across long runs and at the very ends of large strings', () => {
@@ -248,6 +262,14 @@ describe('analyzeOutgoingText: findings', () => {
       expect(a.utf8Bytes).toBe(encodedLength(text));
     });
   }
+
+  it('not binary-like when the string also holds units above 0xFF (it cannot be a byte string)', () => {
+    for (const text of ['こんにちは\x85\x85', 'Ω Ã©tÃ©', '{"name":"山田太郎","text":"こんにちは、世界！"}'.repeat(5) + 'Ã©tÃ©\x85\x01'.repeat(3)]) {
+      const a = analyzeOutgoingText(text);
+      expect(a.binaryLike.verdict, text).toBe(false);
+      if (/[\x80-\x9f]/.test(text)) expect(kinds(text)).toContain('control-char');
+    }
+  });
 
   it('binary-like: random byte strings of 32+ bytes (seeded)', () => {
     const rand = prng(2024);

@@ -9,12 +9,16 @@ import type { Finding, TextFrameAnalysis } from './types';
 const PLAIN_ASCII_RUN = /[\t\n\r\x20-\x7e]*/y;
 /** Plain BMP text that costs 3 bytes: U+0800–U+FFFF minus surrogates and U+FFFD. */
 const PLAIN_WIDE_RUN = /[\u0800-\ud7ff\ue000-\ufffc\ufffe\uffff]*/y;
+/** Plain text of any width except 0x80–0xFF (kept for binary-string detection), surrogates and U+FFFD. */
+const PLAIN_MIXED_RUN = /[\t\n\r\x20-\x7e\u0100-\ud7ff\ue000-\ufffc\ufffe\uffff]*/y;
 /**
  * After this many plain code units in a row the scan hands the rest of the run
  * to the regex engine (native, several times faster than charCodeAt in JS);
  * shorter runs stay in JS, where a regex call would cost more than it saves.
  */
 const RUN_HANDOFF = 24;
+/** The same for plain text that keeps switching between 1-, 2- and 3-byte units. */
+const MIXED_HANDOFF = 64;
 
 /** Strings longer than this are scanned in chunks of CHUNK code units. */
 const LARGE = 64 * 1024;
@@ -28,19 +32,32 @@ const NUL_LIMIT = 64;
 
 /**
  * TextEncoder.encodeInto, captured at load (the hook loads before page scripts)
- * and writing into one fixed scratch buffer: a pure-ASCII chunk is exactly one
- * whose every unit is read and written 1:1. Null where there is no TextEncoder.
+ * and writing into one fixed scratch buffer, so it measures without allocating:
+ * a chunk is pure ASCII exactly when every unit is read and written 1:1.
+ * Null where there is no TextEncoder.
  */
-const asciiProbe: ((part: string) => boolean) | null = (() => {
+const native = (() => {
   if (typeof TextEncoder !== 'function' || typeof TextEncoder.prototype.encodeInto !== 'function') return null;
   const encoder = new TextEncoder();
   const encodeInto = TextEncoder.prototype.encodeInto;
   const apply = Reflect.apply;
   let scratch: Uint8Array | null = null;
-  return (part: string) => {
-    scratch ??= new Uint8Array(CHUNK + 1);
-    const { read, written } = apply(encodeInto, encoder, [part, scratch]) as TextEncoderEncodeIntoResult;
-    return read === part.length && written === part.length;
+  const encode = (s: string) => apply(encodeInto, encoder, [s, (scratch ??= new Uint8Array(CHUNK + 1))]) as TextEncoderEncodeIntoResult;
+  return {
+    isAscii(part: string): boolean {
+      const { read, written } = encode(part);
+      return read === part.length && written === part.length;
+    },
+    /** UTF-8 length of part[from, to), which holds no surrogates (so none is split). */
+    utf8Length(part: string, from: number, to: number): number {
+      let bytes = 0;
+      while (from < to) {
+        const { read, written } = encode(part.slice(from, to));
+        bytes += written;
+        from += read;
+      }
+      return bytes;
+    },
   };
 })();
 
@@ -63,8 +80,6 @@ interface TextTally {
   high: number;
   firstHigh: number;
   c1: number;
-  /** Any code unit above 0xFF: the string cannot be a byte string. */
-  wide: boolean;
   /** Runs of 0x80–0xFF units that form well-formed UTF-8 multi-byte sequences. */
   utf8Seqs: number;
   utf8SeqUnits: number;
@@ -73,6 +88,13 @@ interface TextTally {
   seqAt: number;
   seqStart: number;
 }
+
+/**
+ * Whether any code unit is above 0xFF (then the string cannot be a byte string).
+ * Derived, not counted: a unit 0x80–0xFF adds exactly 1 byte beyond the first,
+ * every unit above 0xFF at least 1, so extra bytes exceed `high` exactly then.
+ */
+const hasWideUnits = (t: TextTally) => t.extraBytes > t.high;
 
 /**
  * Every count is exact except `control` in large strings: there, chunks that
@@ -84,9 +106,9 @@ function tallyText(text: string): TextTally {
   const n = text.length;
   const t: TextTally = {
     extraBytes: 0, lone: 0, firstLone: -1, fffd: 0, firstFffd: -1, nul: 0, firstNul: -1, control: 0, firstControl: -1,
-    checked: 0, high: 0, firstHigh: -1, c1: 0, wide: false, utf8Seqs: 0, utf8SeqUnits: 0, seqNeed: 0, seqAt: -1, seqStart: 0,
+    checked: 0, high: 0, firstHigh: -1, c1: 0, utf8Seqs: 0, utf8SeqUnits: 0, seqNeed: 0, seqAt: -1, seqStart: 0,
   };
-  if (n <= LARGE || asciiProbe === null) {
+  if (n <= LARGE || native === null) {
     tallySlice(text, 0, t);
     return t;
   }
@@ -99,7 +121,7 @@ function tallyText(text: string): TextTally {
     // Probe only after an ASCII chunk (in non-ASCII text the probe is wasted work) and
     // only while no unit above 0xFF was seen: V8 then stores the string one byte per
     // unit, where encodeInto and indexOf run at memcpy/memchr speed (not so for two-byte).
-    if (a >= HEAD && lastChunkAscii && !t.wide && asciiProbe(part) && tallyAsciiChunk(part, a, t)) {
+    if (a >= HEAD && lastChunkAscii && !hasWideUnits(t) && native.isAscii(part) && tallyAsciiChunk(part, a, t)) {
       a = b;
       continue;
     }
@@ -114,7 +136,7 @@ function tallyText(text: string): TextTally {
 /** A chunk known to be pure ASCII: exact NUL count, sampled control count. False (nothing counted) if NUL-heavy. */
 function tallyAsciiChunk(part: string, offset: number, t: TextTally): boolean {
   let nul = 0;
-  let first = part.indexOf('\0');
+  const first = part.indexOf('\0');
   for (let k = first; k !== -1; k = part.indexOf('\0', k + 1)) if (++nul > NUL_LIMIT) return false;
   if (nul > 0) {
     if (t.nul === 0) t.firstNul = offset + first;
@@ -140,10 +162,12 @@ function tallySlice(part: string, offset: number, t: TextTally): void {
   let i = PLAIN_ASCII_RUN.lastIndex; // most frames are plain ASCII: done natively
   let asciiRun = 0;
   let wideRun = 0;
+  let plainRun = 0; // plain units of any width in a row (text that keeps switching script)
   while (i < n) {
     const c = part.charCodeAt(i);
     if (c < 0x80 && (c >= 0x20 ? c !== 0x7f : c === 0x09 || c === 0x0a || c === 0x0d)) {
       wideRun = 0;
+      plainRun++;
       if (++asciiRun === RUN_HANDOFF) {
         asciiRun = 0;
         PLAIN_ASCII_RUN.lastIndex = i + 1;
@@ -154,6 +178,7 @@ function tallySlice(part: string, offset: number, t: TextTally): void {
     } else if (c >= 0x800 && c !== 0xfffd && (c < 0xd800 || c > 0xdfff)) {
       t.extraBytes += 2;
       asciiRun = 0;
+      plainRun++;
       if (++wideRun === RUN_HANDOFF) {
         wideRun = 0;
         PLAIN_WIDE_RUN.lastIndex = i + 1;
@@ -162,18 +187,31 @@ function tallySlice(part: string, offset: number, t: TextTally): void {
         i = PLAIN_WIDE_RUN.lastIndex;
         continue;
       }
+    } else if (c >= 0x100 && c < 0x800) {
+      t.extraBytes += 1;
+      asciiRun = wideRun = 0;
+      plainRun++;
     } else {
-      asciiRun = 0;
-      wideRun = 0;
+      asciiRun = wideRun = plainRun = 0;
       tallyUnusual(part, i, offset, c, t);
       // A surrogate pair is consumed whole.
       if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (part.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
     }
     i++;
+    if (plainRun >= MIXED_HANDOFF && native !== null) {
+      // Mixed-script plain text (JSON with Japanese values, Cyrillic words between spaces):
+      // the regex finds where it ends, encodeInto counts its bytes into the fixed scratch.
+      asciiRun = wideRun = plainRun = 0;
+      PLAIN_MIXED_RUN.lastIndex = i;
+      PLAIN_MIXED_RUN.test(part);
+      const end = PLAIN_MIXED_RUN.lastIndex;
+      t.extraBytes += native.utf8Length(part, i, end) - (end - i);
+      i = end;
+    }
   }
 }
 
-/** One code unit that is neither plain ASCII nor plain 3-byte BMP text. */
+/** One code unit that is not plain text: controls, NUL, 0x80–0xFF, U+FFFD, surrogates. */
 function tallyUnusual(part: string, i: number, offset: number, c: number, t: TextTally): void {
   const at = offset + i;
   if (c < 0x80) {
@@ -198,17 +236,12 @@ function tallyUnusual(part: string, i: number, offset: number, c: number, t: Tex
         t.utf8SeqUnits += at - t.seqStart + 1;
       }
     } else t.seqNeed = 0;
-  } else if (c < 0x800) {
-    t.extraBytes += 1;
-    t.wide = true;
   } else if (c === 0xfffd) {
     t.extraBytes += 2;
-    t.wide = true;
     if (t.fffd++ === 0) t.firstFffd = at;
   } else {
     // A surrogate. @see WebIDL §3.2.11 (USVString): a pair is one scalar value (4 bytes);
     // a lone surrogate becomes U+FFFD (3 bytes) when send() converts the string.
-    t.wide = true;
     t.extraBytes += 2;
     const paired = c <= 0xdbff && i + 1 < part.length && (part.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
     if (!paired && t.lone++ === 0) t.firstLone = at;
@@ -253,6 +286,7 @@ function magicNumber(text: string): string | null {
  * Latin-1 text also uses 0x80–0xFF, so each rule needs a signal real text lacks.
  */
 function classifyBinary(text: string, t: TextTally): BinaryVerdict {
+  const wide = hasWideUnits(t);
   const magic = magicNumber(text);
   if (magic !== null) {
     return { verdict: true, reason: `the text starts with the ${magic} file signature`, reasonJa: `${magic} ファイルのシグネチャで始まっています`, index: 0 };
@@ -262,7 +296,7 @@ function classifyBinary(text: string, t: TextTally): BinaryVerdict {
   if (t.nul > 0 && !terminatorOnly) {
     return { verdict: true, reason: `the text contains ${t.nul} NUL (U+0000) code unit(s) before its end`, reasonJa: `末尾以外に NUL（U+0000）が ${t.nul} 個含まれています`, index: t.firstNul };
   }
-  if (!t.wide && t.utf8Seqs >= 2 && t.utf8SeqUnits * 10 >= t.high * 9) {
+  if (!wide && t.utf8Seqs >= 2 && t.utf8SeqUnits * 10 >= t.high * 9) {
     return {
       verdict: true,
       reason: `its 0x80–0xFF code units form ${t.utf8Seqs} well-formed UTF-8 byte sequences, i.e. UTF-8 bytes stored one per code unit, which the server receives double-encoded`,
@@ -270,7 +304,7 @@ function classifyBinary(text: string, t: TextTally): BinaryVerdict {
       index: t.firstHigh,
     };
   }
-  if (!t.wide && t.c1 > 0 && t.high >= 2) {
+  if (!wide && t.c1 > 0 && t.high >= 2) {
     return {
       verdict: true,
       reason: `${t.high} of ${text.length} code units are 0x80–0xFF and ${t.c1} of them are C1 controls (U+0080–U+009F), which real text does not contain`,
@@ -278,7 +312,7 @@ function classifyBinary(text: string, t: TextTally): BinaryVerdict {
       index: t.firstHigh,
     };
   }
-  if (!t.wide && text.length >= 16 && t.high * 4 >= text.length && t.control - t.c1 > 0) {
+  if (!wide && text.length >= 16 && t.high * 4 >= text.length && t.control - t.c1 > 0) {
     return {
       verdict: true,
       reason: `${t.high} of ${text.length} code units are 0x80–0xFF, mixed with C0 control characters`,
