@@ -13,6 +13,7 @@ export interface PanelConnection {
   close: { code: number; reason: string; wasClean: boolean } | null;
   closeRequests: Array<{ code: number | null; thrown: string | null; predicted: string | null; reasonBytes: number }>;
   timeline: string[];
+  seqs: number[];
   findings: string[];
   sent: { frames: number; bytes: number };
   received: { frames: number; bytes: number };
@@ -81,6 +82,7 @@ export function readConnections(panel: Page): Promise<PanelConnection[]> {
           reasonBytes: r.reasonBytes,
         })),
         timeline: c.timeline.map((r: any) => r.type),
+        seqs: c.timeline.map((r: any) => r.seq),
         findings: c.findings.map((f: any) => f.kind),
         sent: c.sent,
         received: c.received,
