@@ -106,3 +106,22 @@ export async function waitForConnections(
   }
   throw new Error(`panel never reached the expected state; last: ${JSON.stringify(last, null, 1).slice(0, 3000)}`);
 }
+
+export interface PanelDocument {
+  frameUrl: string;
+  isTop: boolean;
+  lastSeq: number;
+  dropped: { overflow: number; rejected: number };
+}
+
+export function readDocuments(panel: Page): Promise<PanelDocument[]> {
+  return panel.evaluate(() => {
+    const handle = (globalThis as unknown as { __wsciPanel: { store: { getState(): { documents: Map<string, any> } } } }).__wsciPanel;
+    return [...handle.store.getState().documents.values()].map((d) => ({
+      frameUrl: d.source.frameUrl,
+      isTop: d.source.isTop,
+      lastSeq: d.lastSeq,
+      dropped: d.dropped,
+    }));
+  });
+}

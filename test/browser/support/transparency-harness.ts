@@ -161,12 +161,13 @@ export type ProbeResults = Record<string, unknown>;
 
 /** Replaces the server's ports, which differ per run, by placeholders. */
 function normalize(json: string, server: ScenarioServer): string {
-  let out = json;
-  for (const [origin, label] of [[server.origin, 'ORIGIN'], [server.crossOrigin, 'CROSS_ORIGIN']] as const) {
-    const host = new URL(origin).host;
-    out = out.split(host).join(`<${label}>`);
-  }
-  return out;
+  const hosts: Array<[string, string]> = [
+    [new URL(server.origin).host, '<ORIGIN>'],
+    [new URL(server.crossOrigin).host, '<CROSS_ORIGIN>'],
+  ];
+  // Longest first: one port may be a prefix of the other (…:4000 and …:40001).
+  hosts.sort((a, b) => b[0].length - a[0].length);
+  return hosts.reduce((out, [host, label]) => out.split(host).join(label), json);
 }
 
 /** Loads the probe page in `page` and runs every probe there, one after the other. */

@@ -105,7 +105,7 @@ export const GLOBAL_PROBES: TransparencyProbe[] = [
       const during = calls.length;
       let caught;
       try { h.make('/ws/echo').close(1001); } catch (e) { caught = e; }
-      return { during, stack: caught.stack, after: calls.slice() };
+      return { during, prepared: caught.stack === 'prepared', after: calls.slice() };
     } finally {
       delete Error.prepareStackTrace;
     }
@@ -178,8 +178,9 @@ export const GLOBAL_PROBES: TransparencyProbe[] = [
       const label = ownerExpr + '.' + key;
       if (Object.getOwnPropertyDescriptor(owner, key)) continue;
       reads[label] = 0;
-      Object.defineProperty(owner, key, { configurable: true, get() { reads[label]++; return undefined; },
-        set(v) { Object.defineProperty(this, key, { value: v, writable: true, enumerable: true, configurable: true }); } });
+      // Null-prototype descriptors: the accessors below must not leak into our own descriptor objects.
+      Object.defineProperty(owner, key, { __proto__: null, configurable: true, get() { reads[label]++; return undefined; },
+        set(v) { Object.defineProperty(this, key, { __proto__: null, value: v, writable: true, enumerable: true, configurable: true }); } });
       restore.push(() => delete owner[key]);
     }
     const run = ${SOCKET_LIFE};
