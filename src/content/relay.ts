@@ -16,6 +16,7 @@ import {
   type RelayToPanelMap,
 } from '../protocol/envelope';
 import { readPageMessage } from '../protocol/guard';
+import { CAPTURE_SETTINGS_KEY, readCaptureSettings } from '../protocol/settings';
 import type { PageRecord } from '../protocol/records';
 import { DEFAULT_BUFFER_RECORDS, RecordBuffer } from './record-buffer';
 
@@ -30,9 +31,11 @@ const buffer = new RecordBuffer(DEFAULT_BUFFER_RECORDS);
 let lastSeq = 0;
 let rejected = 0;
 let port: Runtime.Port | null = null;
+let hookSettings = { ...DEFAULT_HOOK_SETTINGS };
 
+/** Tells the hook we are here, and with which settings (it listens for updates too). */
 function answerPage(): void {
-  const message = envelope<RelayToPageMap, 'ready'>('ready', { settings: DEFAULT_HOOK_SETTINGS });
+  const message = envelope<RelayToPageMap, 'ready'>('ready', { settings: hookSettings });
   window.dispatchEvent(new CustomEvent(RELAY_TO_PAGE_EVENT, { detail: JSON.stringify(message) }));
 }
 
@@ -101,7 +104,24 @@ function listenToPage(): void {
   window.addEventListener(PAGE_TO_RELAY_EVENT, onPageMessage, true);
 }
 
+function applySettings(stored: unknown): void {
+  const settings = readCaptureSettings(stored);
+  buffer.setCapacity(settings.bufferRecords);
+  if (settings.previewChars !== hookSettings.previewChars) {
+    hookSettings = { previewChars: settings.previewChars };
+    answerPage();
+  }
+}
+
 listenToPage();
+// The hook starts with the defaults at once; stored settings follow as soon as they are read.
+browser.storage.local.get(CAPTURE_SETTINGS_KEY).then(
+  (items) => applySettings(items[CAPTURE_SETTINGS_KEY]),
+  () => {},
+);
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && CAPTURE_SETTINGS_KEY in changes) applySettings(changes[CAPTURE_SETTINGS_KEY]!.newValue);
+});
 // document.open() (e.g. document.write into an about:blank frame) erases every
 // listener of the window, ours included, and replaces the document's children:
 // listen again whenever that happens.

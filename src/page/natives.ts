@@ -1,18 +1,25 @@
-// Runs in the page's MAIN world. Captures the built-ins the hook relies on
-// before any page script runs, so a page that later replaces JSON,
-// dispatchEvent or a getter cannot change what the hook sees or does.
+// Runs in the page's MAIN world. Captures the web platform objects the hook
+// relies on before any page script runs, so a page that later replaces
+// dispatchEvent, a getter or a constructor cannot change what the hook sees
+// or notice that it is called. Getters are called on the captured function:
+// they check their receiver's brand and never run page code.
 
-function getter<T>(proto: object, name: string): (self: object) => T {
-  const get = Object.getOwnPropertyDescriptor(proto, name)?.get;
+import { capturePrimordials, type Primordials } from './primordials';
+
+function getterOf(p: Primordials, owner: object, name: string): (self: unknown) => unknown {
+  const get = p.getOwnPropertyDescriptor(owner, name)?.get;
   if (!get) throw new Error(`no getter ${name}`);
-  return (self) => Reflect.apply(get, self, []) as T;
+  return (self) => p.apply(get, self, []);
 }
 
 export function captureNatives(win: typeof globalThis) {
+  const p = capturePrimordials(win);
+  const get = <T>(owner: object, name: string) => getterOf(p, owner, name) as (self: unknown) => T;
   const WS = win.WebSocket;
   const wsProto = WS.prototype;
   const eventProto = win.EventTarget.prototype;
   return {
+    ...p,
     WebSocket: WS,
     wsProto,
     send: wsProto.send,
@@ -20,57 +27,74 @@ export function captureNatives(win: typeof globalThis) {
     addEventListener: eventProto.addEventListener,
     dispatchEvent: eventProto.dispatchEvent,
     CustomEvent: win.CustomEvent,
-    stringify: JSON.stringify,
-    parse: JSON.parse,
     queueMicrotask: win.queueMicrotask.bind(win),
     now: win.performance.now.bind(win.performance),
     timeOrigin: win.performance.timeOrigin,
     functionToString: win.Function.prototype.toString,
-    ArrayBuffer: win.ArrayBuffer,
-    isView: win.ArrayBuffer.isView,
-    Blob: win.Blob,
-    blobSlice: win.Blob.prototype.slice,
-    blobArrayBuffer: win.Blob.prototype.arrayBuffer,
+    FunctionPrototype: win.Function.prototype,
+    ObjectPrototype: win.Object.prototype,
+    Proxy: win.Proxy,
     Uint8Array: win.Uint8Array,
+    FileReader: win.FileReader,
+    readAsArrayBuffer: win.FileReader.prototype.readAsArrayBuffer,
+    readerResult: get<unknown>(win.FileReader.prototype, 'result'),
+    blobSlice: win.Blob.prototype.slice,
+    encodeInto: win.TextEncoder.prototype.encodeInto,
+    encoder: new win.TextEncoder(),
     Error: win.Error,
-    location: win.location,
+    isView: win.ArrayBuffer.isView,
     ws: {
-      url: getter<string>(wsProto, 'url'),
-      readyState: getter<number>(wsProto, 'readyState'),
-      bufferedAmount: getter<number>(wsProto, 'bufferedAmount'),
-      protocol: getter<string>(wsProto, 'protocol'),
-      extensions: getter<string>(wsProto, 'extensions'),
+      url: get<string>(wsProto, 'url'),
+      readyState: get<number>(wsProto, 'readyState'),
+      bufferedAmount: get<number>(wsProto, 'bufferedAmount'),
+      protocol: get<string>(wsProto, 'protocol'),
+      extensions: get<string>(wsProto, 'extensions'),
     },
-    messageData: getter<unknown>(win.MessageEvent.prototype, 'data'),
+    /** Own [LegacyUnforgeable] accessor of every event, so read from an instance. */
+    isTrusted: get<boolean>(new win.Event('x'), 'isTrusted'),
+    messageData: get<unknown>(win.MessageEvent.prototype, 'data'),
     closeEvent: {
-      code: getter<number>(win.CloseEvent.prototype, 'code'),
-      reason: getter<string>(win.CloseEvent.prototype, 'reason'),
-      wasClean: getter<boolean>(win.CloseEvent.prototype, 'wasClean'),
+      code: get<number>(win.CloseEvent.prototype, 'code'),
+      reason: get<string>(win.CloseEvent.prototype, 'reason'),
+      wasClean: get<boolean>(win.CloseEvent.prototype, 'wasClean'),
     },
-    eventDetail: getter<unknown>(win.CustomEvent.prototype, 'detail'),
-    blobSize: getter<number>(win.Blob.prototype, 'size'),
-    byteLength: getter<number>(win.ArrayBuffer.prototype, 'byteLength'),
+    eventDetail: get<unknown>(win.CustomEvent.prototype, 'detail'),
+    /** Brand checks: these getters throw for anything but their own kind (Proxies included), running no page code. */
+    blobSize: get<number>(win.Blob.prototype, 'size'),
+    byteLength: get<number>(win.ArrayBuffer.prototype, 'byteLength'),
+    domExceptionName: get<string>(win.DOMException.prototype, 'name'),
+    errorNames: errorNames(win, p),
     locationHref: () => win.location.href,
-    view: captureViewGetters(win),
+    windowTop: get<Window>(win, 'top'),
+    windowLength: get<number>(win, 'length'),
+    view: captureViewGetters(win, get),
   };
 }
 
 export type Natives = ReturnType<typeof captureNatives>;
 
+/** Prototype → name for the errors a native call can throw besides DOMException. */
+function errorNames(win: typeof globalThis, p: Primordials): WeakMap<object, string> {
+  const names = new WeakMap<object, string>();
+  for (const C of [win.Error, win.TypeError, win.RangeError, win.SyntaxError, win.ReferenceError]) {
+    p.weakMapSet(names, C.prototype, C.name);
+  }
+  return names;
+}
 
 /** Byte access to a view without touching page-overridable properties. */
-function captureViewGetters(win: typeof globalThis) {
+function captureViewGetters(win: typeof globalThis, get: <T>(owner: object, name: string) => (self: unknown) => T) {
   const taProto = Object.getPrototypeOf(win.Uint8Array.prototype) as object;
   const dvProto = win.DataView.prototype;
   const ta = {
-    buffer: getter<ArrayBuffer>(taProto, 'buffer'),
-    byteOffset: getter<number>(taProto, 'byteOffset'),
-    byteLength: getter<number>(taProto, 'byteLength'),
+    buffer: get<ArrayBuffer>(taProto, 'buffer'),
+    byteOffset: get<number>(taProto, 'byteOffset'),
+    byteLength: get<number>(taProto, 'byteLength'),
   };
   const dv = {
-    buffer: getter<ArrayBuffer>(dvProto, 'buffer'),
-    byteOffset: getter<number>(dvProto, 'byteOffset'),
-    byteLength: getter<number>(dvProto, 'byteLength'),
+    buffer: get<ArrayBuffer>(dvProto, 'buffer'),
+    byteOffset: get<number>(dvProto, 'byteOffset'),
+    byteLength: get<number>(dvProto, 'byteLength'),
   };
   const isDataView = (view: object) => {
     try {

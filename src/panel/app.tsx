@@ -33,6 +33,15 @@ export function App({ store }: { store: ConnectionStore }) {
           ))}
         </ul>
       </section>
+      <section aria-label="Capture">
+        {[...state.documents.values()]
+          .filter((d) => d.dropped.overflow > 0 || d.dropped.rejected > 0)
+          .map((d) => (
+            <p key={d.source.docId} data-testid="dropped">
+              {d.source.frameUrl}: {d.dropped.overflow} records shed by the history buffer, {d.dropped.rejected} malformed messages rejected
+            </p>
+          ))}
+      </section>
       <section aria-label="Findings">
         <h2>Findings ({state.findings.length})</h2>
         <ul data-testid="findings">

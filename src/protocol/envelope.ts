@@ -2,6 +2,7 @@
 // relay ⇄ background and background ⇄ panel (runtime ports).
 
 import type { PageRecord } from './records';
+import { DEFAULT_CAPTURE_SETTINGS } from './settings';
 
 /** Every envelope carries this tag and version (cf. React's BRIDGE_PROTOCOL). */
 export const PROTOCOL_TAG = 'wsci';
@@ -20,7 +21,7 @@ export interface HookSettings {
   previewChars: number;
 }
 
-export const DEFAULT_HOOK_SETTINGS: HookSettings = { previewChars: 1024 };
+export const DEFAULT_HOOK_SETTINGS: HookSettings = { previewChars: DEFAULT_CAPTURE_SETTINGS.previewChars };
 
 /** Page → relay. */
 export interface PageToRelayMap {
