@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // and real browsers with the built extension (run after `npm run build`).
 export default defineConfig({
   test: {
+    reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
       {
         extends: true,

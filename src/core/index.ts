@@ -8,3 +8,5 @@ export { analyzeOutgoingText } from './analyze-outgoing-text';
 export { checkCloseArguments, MAX_CLOSE_REASON_BYTES } from './close-arguments';
 export { decodeClosePayload } from './close-payload';
 export { sendStateFinding, READY_STATE } from './send-state-findings';
+export { diagnoseClose, formatDuration, formatBytes, formatEvidenceTime, SCORE } from './diagnose';
+export type * from './diagnosis/types';

@@ -32,7 +32,7 @@ export interface PageRecordMap {
     findings: Finding[];
   };
   received: { kind: ReceivedKind; size: number; preview: string; truncated: boolean };
-  error: Record<string, never>;
+  error: Record<never, never>;
   'close-requested': {
     code: number | null;
     reason: string;

@@ -113,7 +113,8 @@ const RAW_SCENARIOS: Record<string, RawHandler> = {
   },
 };
 
-export async function startScenarioServer(): Promise<ScenarioServer> {
+/** Ports 0 (the default) pick free ones; the demo asks for fixed ones it can print. */
+export async function startScenarioServer(ports: [number, number] = [0, 0]): Promise<ScenarioServer> {
   const events: ServerEvent[] = [];
   const waiters = new Set<{ predicate: (e: ServerEvent) => boolean; resolve: (e: ServerEvent) => void }>();
   const pages = new Map<string, { html: string; headers: Record<string, string> }>();
@@ -175,12 +176,12 @@ export async function startScenarioServer(): Promise<ScenarioServer> {
 
   const servers = [createServer(httpHandler), createServer(httpHandler)];
   for (const server of servers) server.on('upgrade', onUpgrade);
-  const ports = await Promise.all(servers.map((s) => listen(s)));
+  const bound = await Promise.all(servers.map((s, i) => listen(s, ports[i]!)));
 
   return {
-    origin: `http://127.0.0.1:${ports[0]}`,
-    crossOrigin: `http://127.0.0.1:${ports[1]}`,
-    wsOrigin: `ws://127.0.0.1:${ports[0]}`,
+    origin: `http://127.0.0.1:${bound[0]}`,
+    crossOrigin: `http://127.0.0.1:${bound[1]}`,
+    wsOrigin: `ws://127.0.0.1:${bound[0]}`,
     events,
     page(path, html, headers = {}) {
       pages.set(path, { html, headers });
@@ -237,6 +238,9 @@ function acceptRaw(
   handler(socket, url, frames);
 }
 
-function listen(server: Server): Promise<number> {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+  });
 }

@@ -38,7 +38,16 @@ function requireFile(path: string, what: string): void {
   }
 }
 
-export async function launchChromium(options: { extension?: boolean; devtools?: boolean } = {}): Promise<LaunchedBrowser> {
+export interface ChromiumOptions {
+  extension?: boolean;
+  /** Open DevTools for every tab (`--auto-open-devtools-for-tabs`). */
+  devtools?: boolean;
+  /** Show windows (the demo, when a display exists). */
+  headed?: boolean;
+  windowSize?: [number, number];
+}
+
+export async function launchChromium(options: ChromiumOptions = {}): Promise<LaunchedBrowser> {
   const extension = options.extension ?? true;
   requireFile(CHROME_PATH, 'Chromium');
   if (extension) requireFile(join(DIST_CHROME, 'manifest.json'), 'The Chrome build (npm run build)');
@@ -54,9 +63,11 @@ export async function launchChromium(options: { extension?: boolean; devtools?: 
   ];
   if (extension) args.push(`--disable-extensions-except=${DIST_CHROME}`, `--load-extension=${DIST_CHROME}`);
   if (options.devtools) args.push('--auto-open-devtools-for-tabs');
+  if (options.windowSize) args.push(`--window-size=${options.windowSize.join(',')}`);
   const browser = await puppeteer.launch({
     executablePath: CHROME_PATH,
-    headless: true,
+    headless: !options.headed,
+    defaultViewport: options.headed || options.windowSize ? null : undefined,
     userDataDir: profile,
     args,
     ignoreDefaultArgs: extension ? ['--disable-extensions'] : [],

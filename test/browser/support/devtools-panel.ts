@@ -1,0 +1,54 @@
+// Drives the real DevTools window of headless Chromium (TESTING.md): finds the
+// DevTools front end of an inspected page, shows our panel there, and returns
+// the panel's frame. This relies on DevTools internals, so only a smoke test
+// and the demo use it; everything else opens the panel page as a tab.
+
+import type { Frame, Page } from 'puppeteer-core';
+import type { LaunchedBrowser } from './browsers';
+
+const PANEL_TITLE_ID = 'WebSocketClose';
+
+export interface DevToolsPanel {
+  /** The DevTools front end: screenshots of it show what a person sees. */
+  devtools: Page;
+  panel: Frame;
+}
+
+async function poll<T>(what: string, attempt: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await attempt();
+      if (value !== undefined) return value;
+    } catch (error) {
+      lastError = error; // the front end is still starting
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${what} did not happen in time${lastError ? `: ${String(lastError)}` : ''}`);
+}
+
+/** Needs a browser launched with `launchChromium({ devtools: true })`. */
+export async function openDevToolsPanel(launched: LaunchedBrowser): Promise<DevToolsPanel> {
+  const target = await launched.browser.waitForTarget((t) => t.url().startsWith('devtools://devtools/bundled/devtools_app.html'), {
+    timeout: 30_000,
+  });
+  const devtools = await target.asPage();
+  const panelId = `${launched.extensionOrigin}${PANEL_TITLE_ID}`;
+  // Evaluated as a string: the DevTools module path must reach the browser untouched.
+  await poll('our DevTools panel to register', async () => {
+    const ids = (await devtools.evaluate(
+      `import('./ui/legacy/legacy.js').then((UI) => UI.InspectorView.InspectorView.instance().tabbedPane.tabIds())`,
+    )) as string[];
+    return ids.includes(panelId) ? true : undefined;
+  });
+  await devtools.evaluate(
+    `import('./ui/legacy/legacy.js').then((UI) => UI.InspectorView.InspectorView.instance().showPanel(${JSON.stringify(panelId)}))`,
+  );
+  const panel = await poll('the panel frame to load', async () =>
+    devtools.frames().find((f) => f.url().startsWith(`${launched.extensionOrigin}/panel.html`)),
+  );
+  await panel.waitForFunction(() => '__wsciPanel' in globalThis, { polling: 50, timeout: 30_000 });
+  return { devtools, panel };
+}
