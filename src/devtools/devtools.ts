@@ -3,4 +3,4 @@
 
 import browser from '../platform/browser-api';
 
-void browser.devtools.panels.create(browser.i18n.getMessage('panelTitle') || 'WebSocket Close', '', '/panel.html');
+void browser.devtools.panels.create(browser.i18n.getMessage('panelTitle') || 'WebSocket Close', '/icons/icon-32.png', '/panel.html');
