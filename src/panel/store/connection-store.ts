@@ -13,26 +13,38 @@ export interface RecordsMessage {
   dropped?: DropCounts;
 }
 
+export interface ConnectionStoreOptions {
+  /** Keep older documents' connections when a new top document appears (default true). */
+  preserveLog?: boolean;
+}
+
 export interface ConnectionStore {
   applyRecords(message: RecordsMessage): void;
   /** Per-document resume cursors: replay must start after these. */
   cursors(): Record<string, number>;
   clear(): void;
+  /** Stop applying records; they are counted (state.notRecorded) and never replayed. */
+  pause(): void;
+  resume(): void;
+  setPreserveLog(preserve: boolean): void;
   getState(): PanelState;
   subscribe(listener: (state: PanelState) => void): () => void;
 }
 
-export function createConnectionStore(): ConnectionStore {
+export function createConnectionStore(options: ConnectionStoreOptions = {}): ConnectionStore {
   const connections = new Map<string, Connection>();
   const documents = new Map<string, DocumentEntry>();
   const markers: NavigationMarker[] = [];
   const findings: FindingEntry[] = [];
   const listeners = new Set<(state: PanelState) => void>();
   let version = 0;
+  let paused = false;
+  let notRecorded = 0;
+  let preserveLog = options.preserveLog ?? true;
   let state = snapshot();
 
   function snapshot(): PanelState {
-    return { connections: [...connections.values()], documents, markers, findings, version };
+    return { connections: [...connections.values()], documents, markers, findings, version, paused, notRecorded, preserveLog };
   }
 
   function changed(): void {
@@ -46,9 +58,22 @@ export function createConnectionStore(): ConnectionStore {
     if (!entry) {
       entry = { source, lastSeq: 0, dropped: { overflow: 0, rejected: 0 } };
       documents.set(source.docId, entry);
-      if (source.isTop) markers.push({ time: firstTime, url: source.frameUrl });
+      if (source.isTop) {
+        if (!preserveLog && markers.length > 0) dropOtherDocuments(source.docId);
+        markers.push({ time: firstTime, url: source.frameUrl });
+      }
     }
     return entry;
+  }
+
+  /** A new top document without "preserve log": forget what older documents showed. */
+  function dropOtherDocuments(docId: string): void {
+    for (const [key, connection] of connections) {
+      if (connection.source.docId !== docId) connections.delete(key);
+    }
+    const kept = findings.filter((f) => connections.has(f.connectionKey));
+    findings.splice(0, findings.length, ...kept);
+    markers.length = 0;
   }
 
   function apply(source: DocumentSource, record: PageRecord): void {
@@ -130,7 +155,9 @@ export function createConnectionStore(): ConnectionStore {
         // Replays after a reconnect may repeat what we hold: apply each seq once.
         if (record.seq <= doc.lastSeq) continue;
         doc.lastSeq = record.seq;
-        apply(doc.source, record);
+        // Paused records advance the cursor too: they must not come back on a replay.
+        if (paused) notRecorded++;
+        else apply(doc.source, record);
       }
       changed();
     },
@@ -144,6 +171,22 @@ export function createConnectionStore(): ConnectionStore {
       connections.clear();
       markers.length = 0;
       findings.length = 0;
+      notRecorded = 0;
+      changed();
+    },
+    pause() {
+      if (paused) return;
+      paused = true;
+      changed();
+    },
+    resume() {
+      if (!paused) return;
+      paused = false;
+      changed();
+    },
+    setPreserveLog(preserve) {
+      if (preserveLog === preserve) return;
+      preserveLog = preserve;
       changed();
     },
     getState: () => state,

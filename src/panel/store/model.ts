@@ -62,4 +62,10 @@ export interface PanelState {
   findings: FindingEntry[];
   /** Bumped on every change, so views can memoise cheaply. */
   version: number;
+  /** Capture paused: incoming records are counted, not applied. */
+  paused: boolean;
+  /** Records ignored while paused (since the last clear). */
+  notRecorded: number;
+  /** When false, a new top-level document clears older documents' connections. */
+  preserveLog: boolean;
 }

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { DocumentSource } from '../../protocol/envelope';
+import type { PageRecord } from '../../protocol/records';
+import { createConnectionStore } from './connection-store';
+
+const docA: DocumentSource = { docId: 'doc-a', frameUrl: 'http://127.0.0.1/a', isTop: true };
+const docB: DocumentSource = { docId: 'doc-b', frameUrl: 'http://127.0.0.1/b', isTop: true };
+const created = (seq: number, socket = 1): PageRecord => ({
+  type: 'created', seq, time: seq, socket, url: `ws://127.0.0.1/${socket}`, protocols: [], frameUrl: '', stack: '',
+});
+const sent = (seq: number): PageRecord => ({
+  type: 'sent', seq, time: seq, socket: 1, kind: 'text', size: 1, preview: 'a', truncated: false, readyState: 1, bufferedAmount: 0, thrown: null,
+  findings: [{ kind: 'nul', severity: 'warning', message: { en: 'e', ja: 'j' }, index: 0 }],
+});
+
+describe('connection store: pause, preserve log', () => {
+  it('counts records while paused, never applies or replays them, and resumes', () => {
+    const store = createConnectionStore();
+    store.applyRecords({ source: docA, records: [created(1)] });
+    store.pause();
+    store.applyRecords({ source: docA, records: [sent(2), sent(3)] });
+    expect(store.getState()).toMatchObject({ paused: true, notRecorded: 2 });
+    expect(store.getState().connections[0]!.timeline).toHaveLength(1);
+    expect(store.cursors()).toEqual({ 'doc-a': 3 });
+    store.resume();
+    store.applyRecords({ source: docA, records: [sent(3), sent(4)] });
+    expect(store.getState().connections[0]!.timeline.map((r) => r.seq)).toEqual([1, 4]);
+    expect(store.getState().paused).toBe(false);
+    store.clear();
+    expect(store.getState().notRecorded).toBe(0);
+  });
+
+  it('keeps older documents by default, and drops them on a new top document without preserve log', () => {
+    const kept = createConnectionStore();
+    kept.applyRecords({ source: docA, records: [created(1), sent(2)] });
+    kept.applyRecords({ source: docB, records: [created(1)] });
+    expect(kept.getState().connections).toHaveLength(2);
+
+    const dropped = createConnectionStore({ preserveLog: false });
+    dropped.applyRecords({ source: docA, records: [created(1), sent(2)] });
+    dropped.applyRecords({ source: docB, records: [created(1)] });
+    const state = dropped.getState();
+    expect(state.connections.map((c) => c.key)).toEqual(['doc-b:1']);
+    expect(state.findings).toHaveLength(0);
+    expect(state.markers.map((m) => m.url)).toEqual([docB.frameUrl]);
+    expect(dropped.cursors()).toEqual({ 'doc-a': 2, 'doc-b': 1 });
+  });
+
+  it('notifies on setPreserveLog, only when it changes', () => {
+    const store = createConnectionStore();
+    const seen: boolean[] = [];
+    store.subscribe((s) => seen.push(s.preserveLog));
+    store.setPreserveLog(true);
+    store.setPreserveLog(false);
+    expect(seen).toEqual([false]);
+  });
+});
