@@ -42,7 +42,7 @@ export function playgroundHtml(wsOrigin: string): string {
 <script>
   window.__closed = {};
   const wsOrigin = ${JSON.stringify(wsOrigin)};
-  const url = (path) => wsOrigin + '/ws/' + path;
+  const url = (path) => (window.__lastUrl = wsOrigin + '/ws/' + path);
   const log = (line) => { document.getElementById('log').textContent += line + '\\n'; };
   let current = '';
   const done = (ws) => { const id = current; ws.addEventListener('close', (e) => { window.__closed[id] = e.code; log(id + ': closed ' + e.code + ' ' + e.reason); }); };

@@ -119,6 +119,8 @@ export async function startScenarioServer(ports: [number, number] = [0, 0]): Pro
   const waiters = new Set<{ predicate: (e: ServerEvent) => boolean; resolve: (e: ServerEvent) => void }>();
   const pages = new Map<string, { html: string; headers: Record<string, string> }>();
   let nextConn = 0;
+  /** Upgraded sockets are no longer the HTTP server's: close() ends them itself. */
+  const upgraded = new Set<Duplex>();
 
   const push = (event: ServerEvent) => {
     events.push(event);
@@ -145,6 +147,8 @@ export async function startScenarioServer(ports: [number, number] = [0, 0]): Pro
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const conn = ++nextConn;
+    upgraded.add(socket);
+    socket.on('close', () => upgraded.delete(socket));
     const name = url.pathname.replace(/^\/ws\//, '');
     const log: Log = (e) => push({ conn, scenario: name, url: req.url ?? '', ...e });
     socket.on('error', () => {});
@@ -199,6 +203,7 @@ export async function startScenarioServer(ports: [number, number] = [0, 0]): Pro
     },
     async close() {
       for (const client of wss.clients) client.terminate();
+      for (const socket of upgraded) socket.destroy();
       await Promise.all(servers.map((s) => new Promise<void>((r) => { s.closeAllConnections(); s.close(() => r()); })));
     },
   };

@@ -118,7 +118,7 @@ export function diagnoseNeverOpened(ctx: RuleContext): RankedCause[] {
   }
   if (har) return [unreachable(SCORE.LIKELY, [])];
   const hidden = unavailableEvidence(ctx);
-  return [
+  const causes = [
     refused(
       SCORE.POSSIBLE,
       ctx.t(
@@ -129,4 +129,27 @@ export function diagnoseNeverOpened(ctx: RuleContext): RankedCause[] {
     ),
     unreachable(SCORE.POSSIBLE - 0.05, [hidden]),
   ];
+  if (ctx.browser === 'firefox') causes.push(failedBeforeOpen(ctx));
+  return causes;
+}
+
+/**
+ * Firefox fails a connection whose first frames are invalid (e.g. a text
+ * frame that is not UTF-8) before it dispatches `open`, so from the page it
+ * looks exactly like a refused handshake (measured on Firefox ESR 153).
+ */
+function failedBeforeOpen(ctx: RuleContext): RankedCause {
+  return {
+    id: '1006-invalid-utf8-received',
+    score: SCORE.POSSIBLE - 0.1,
+    title: ctx.t(
+      'The connection may have opened and failed at once on an invalid first frame',
+      '接続は確立したものの、最初の不正なフレームで直ちに失敗した可能性があります',
+    ),
+    explanation: ctx.t(
+      'Firefox fails the connection before the open event when the server\'s first frame is invalid, most often a text frame that is not valid UTF-8 (Firefox then sends the server 1007 or drops TCP). The page cannot tell this from a refused handshake: check the server\'s log for a completed handshake, or reproduce in Chrome with DevTools open.',
+      'サーバーの最初のフレームが不正な場合（多くは UTF-8 として正しくないテキストフレーム）、Firefox は open イベントより前に接続を失敗させます（サーバーには 1007 を送るか TCP を切断します）。ページからはハンドシェイクの拒否と区別できません。サーバーのログでハンドシェイクが完了しているか確認するか、DevTools を開いた Chrome で再現してください。',
+    ),
+    evidence: timelineEvidence(ctx),
+  };
 }

@@ -95,7 +95,7 @@ describe('1006-handshake-refused / 1006-server-unreachable (never opened)', () =
 
   it('says why the status is unknown when the network log is unavailable', () => {
     const { b, created, error } = refused();
-    const d = run(b.build({ unavailable: 'Firefox does not expose WebSocket HAR entries' }), { browser: 'firefox' });
+    const d = run(b.build({ unavailable: 'Firefox does not expose WebSocket HAR entries' }), { browser: 'chrome' });
     expect(ids(d)).toEqual(['1006-handshake-refused', '1006-server-unreachable']);
     expect(d.causes.map((c) => c.score)).toEqual([0.45, 0.4]);
     for (const c of d.causes) {
@@ -103,6 +103,14 @@ describe('1006-handshake-refused / 1006-server-unreachable (never opened)', () =
       expect(c.evidence[0]!.quote).toBe('Firefox does not expose WebSocket HAR entries');
       expect(c.evidence[0]!.label).toContain('hides it from scripts');
     }
+  });
+
+  it('in Firefox also offers a failure on an invalid first frame (it fails before open)', () => {
+    const { b, created, error } = refused();
+    const d = run(b.build({ unavailable: 'Firefox does not expose WebSocket HAR entries' }), { browser: 'firefox' });
+    expect(ids(d)).toEqual(['1006-handshake-refused', '1006-server-unreachable', '1006-invalid-utf8-received']);
+    expect(d.causes[2]!.score).toBeCloseTo(0.35);
+    expect(d.causes[2]!.evidence.map((e) => e.seq)).toEqual([created, error]);
   });
 
   it('reads a HAR entry without a response as unreachable', () => {

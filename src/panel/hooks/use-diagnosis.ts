@@ -8,7 +8,7 @@ import type { Connection } from '../store/model';
 
 export function useDiagnosis(connection: Connection): Diagnosis | null {
   const { env, locale } = usePanel();
-  const network = env.actions.networkEvidence?.(connection);
+  const network = env.actions.networkEvidence?.(connection, locale);
   return useMemo(
     () => diagnoseClose(network ? { ...connection, network } : connection, { locale, browser: env.browser }),
     [connection, connection.timeline.length, connection.close, locale, env.browser, network],

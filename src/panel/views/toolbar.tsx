@@ -3,6 +3,8 @@
 
 import { useRef, useState } from 'preact/hooks';
 import { usePanel } from '../context';
+import type { ImportOutcome } from '../actions';
+import type { MessageKey } from '../i18n';
 import type { PanelState } from '../store/model';
 import { SettingsPopover } from './settings-popover';
 
@@ -11,6 +13,7 @@ export function Toolbar({ state }: { state: PanelState }) {
   const { store, actions } = env;
   const fileInput = useRef<HTMLInputElement>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [importOutcome, setImportOutcome] = useState<ImportOutcome | null>(null);
 
   const togglePreserve = (on: boolean) => {
     const ui = { ...settings.ui, preserveLog: on };
@@ -65,10 +68,22 @@ export function Toolbar({ state }: { state: PanelState }) {
         onChange={(e) => {
           const input = e.currentTarget as HTMLInputElement;
           const file = input.files?.[0];
-          if (file) void actions.importFile(file);
+          if (file) {
+            void Promise.resolve(actions.importFile(file)).then(
+              (outcome) => setImportOutcome(outcome ?? null),
+              () => setImportOutcome({ ok: false, messageKey: 'import_failed' }),
+            );
+          }
           input.value = '';
         }}
       />
+      {importOutcome && (
+        <span class={importOutcome.ok ? 'tb-status' : 'tb-status tb-error'} role="status" data-testid="import-status">
+          {importOutcome.substitution === undefined
+            ? t(importOutcome.messageKey as MessageKey)
+            : t(importOutcome.messageKey as MessageKey, importOutcome.substitution)}
+        </span>
+      )}
       <span class="tb-spacer" />
       {state.paused && (
         <span class="tb-status" role="status" data-testid="paused-status">

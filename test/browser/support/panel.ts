@@ -1,7 +1,7 @@
 // Opens the panel page as an ordinary tab (`panel.html?tabId=N`) for an
 // inspected page and reads what reached its store.
 
-import type { Page } from 'puppeteer-core';
+import type { Frame, Page } from 'puppeteer-core';
 import type { LaunchedBrowser } from './browsers';
 
 export interface PanelConnection {
@@ -63,7 +63,7 @@ export async function openPanelTab(launched: LaunchedBrowser, inspected: Page): 
   return panel;
 }
 
-export function readConnections(panel: Page): Promise<PanelConnection[]> {
+export function readConnections(panel: Page | Frame): Promise<PanelConnection[]> {
   return panel.evaluate(() => {
     const handle = (globalThis as unknown as { __wsciPanel: { store: { getState(): { connections: unknown[] } } } }).__wsciPanel;
     return handle.store.getState().connections.map((raw) => {
@@ -93,7 +93,7 @@ export function readConnections(panel: Page): Promise<PanelConnection[]> {
 
 /** Polls the panel's store until `predicate` holds (a condition, not a sleep). */
 export async function waitForConnections(
-  panel: Page,
+  panel: Page | Frame,
   predicate: (connections: PanelConnection[]) => boolean,
   timeoutMs = 20_000,
 ): Promise<PanelConnection[]> {
