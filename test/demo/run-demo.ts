@@ -33,7 +33,8 @@ async function main(): Promise<void> {
   const launched = await launchChromium({ devtools: true, headed, windowSize: [1600, 1000] });
   const page = (await launched.browser.pages())[0] ?? (await launched.browser.newPage());
   await page.goto(url);
-  const { devtools, panel } = await openDevToolsPanel(launched);
+  const { devtools, panel } = await openDevToolsPanel(launched, 'undocked');
+  await devtools.setViewport({ width: 1400, height: 860 });
   process.stdout.write(`Playground: ${url}\n`);
 
   if (headed) {

@@ -29,8 +29,11 @@ async function poll<T>(what: string, attempt: () => Promise<T | undefined>, time
   throw new Error(`${what} did not happen in time${lastError ? `: ${String(lastError)}` : ''}`);
 }
 
-/** Needs a browser launched with `launchChromium({ devtools: true })`. */
-export async function openDevToolsPanel(launched: LaunchedBrowser): Promise<DevToolsPanel> {
+/**
+ * Needs a browser launched with `launchChromium({ devtools: true })`. `dock`
+ * moves DevTools (the demo docks it at the bottom so the panel gets the full width).
+ */
+export async function openDevToolsPanel(launched: LaunchedBrowser, dock?: 'bottom' | 'right' | 'undocked'): Promise<DevToolsPanel> {
   const target = await launched.browser.waitForTarget((t) => t.url().startsWith('devtools://devtools/bundled/devtools_app.html'), {
     timeout: 30_000,
   });
@@ -43,6 +46,11 @@ export async function openDevToolsPanel(launched: LaunchedBrowser): Promise<DevT
     )) as string[];
     return ids.includes(panelId) ? true : undefined;
   });
+  if (dock) {
+    await devtools.evaluate(
+      `import('./ui/legacy/legacy.js').then((UI) => UI.DockController.DockController.instance().setDockSide(${JSON.stringify(dock)}))`,
+    );
+  }
   await devtools.evaluate(
     `import('./ui/legacy/legacy.js').then((UI) => UI.InspectorView.InspectorView.instance().showPanel(${JSON.stringify(panelId)}))`,
   );
