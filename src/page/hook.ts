@@ -8,54 +8,61 @@ import { installNativeMask } from './native-mask';
 import { openRecordChannel } from './record-channel';
 import { observeSocket, type SocketState } from './socket-observer';
 import { closeTrap, sendTrap } from './send-close-traps';
+import { protocolsArgument, type ProtocolsArgument } from './protocols-argument';
 import { captureStack } from './stack';
 
 const INSTALLED_PROBE_EVENT = 'wsci:hook-installed?';
 
 function alreadyInstalled(win: Window): boolean {
   // An installed hook cancels this event; nothing else listens for the name.
-  const probe = new CustomEvent(INSTALLED_PROBE_EVENT, { cancelable: true });
+  const probe = new CustomEvent(INSTALLED_PROBE_EVENT, { cancelable: true }); // at install: no page script has run yet
   return !win.dispatchEvent(probe);
 }
 
 function install(win: Window & typeof globalThis): void {
   if (typeof win.WebSocket !== 'function' || alreadyInstalled(win)) return;
-  const natives = captureNatives(win);
-  Reflect.apply(natives.addEventListener, win, [INSTALLED_PROBE_EVENT, (e: Event) => e.preventDefault(), true]);
+  const n = captureNatives(win);
+  n.apply(n.addEventListener, win, [INSTALLED_PROBE_EVENT, (e: Event) => e.preventDefault(), true]);
 
-  const mask = installNativeMask(win, natives);
-  const channel = openRecordChannel(win, natives);
+  const mask = installNativeMask(win, n);
+  const channel = openRecordChannel(win, n);
   const sockets = new WeakMap<object, SocketState>();
   let nextSocketId = 0;
 
-  const constructorProxy = new Proxy(natives.WebSocket, {
+  const constructorProxy = mask.wrap(n.WebSocket, {
     construct(target, args, newTarget) {
-      const socket = Reflect.construct(target, args, newTarget) as WebSocket;
+      let protocols: ProtocolsArgument | null = null;
+      try {
+        if (args.length > 1) {
+          protocols = protocolsArgument(args[1], n);
+          args[1] = protocols.arg;
+        }
+      } catch {
+        protocols = null;
+      }
+      const socket = n.construct(target, args, newTarget) as WebSocket;
       try {
         const state: SocketState = { id: ++nextSocketId, closeRequested: false };
-        sockets.set(socket, state);
+        n.weakMapSet(sockets, socket, state);
         channel.emit('created', state.id, {
-          url: natives.ws.url(socket),
-          protocols: requestedProtocols(args[1]),
-          frameUrl: natives.locationHref(),
-          stack: captureStack(natives),
+          url: n.ws.url(socket),
+          protocols: protocols ? protocols.requested : [],
+          frameUrl: n.locationHref(),
+          stack: captureStack(n),
         });
-        observeSocket(socket, state, natives, channel);
+        observeSocket(socket, state, n, channel);
       } catch {
         // Capture degrades; the page gets its socket regardless.
       }
       return socket;
     },
   });
-  const send = new Proxy(natives.send, sendTrap(natives, sockets, channel));
-  const close = new Proxy(natives.close, closeTrap(natives, sockets, channel));
-  mask.register(constructorProxy, natives.WebSocket);
-  mask.register(send, natives.send);
-  mask.register(close, natives.close);
+  const send = mask.wrap(n.send, sendTrap(n, sockets, channel));
+  const close = mask.wrap(n.close, closeTrap(n, sockets, channel));
 
-  redefineValue(natives.wsProto, 'send', send);
-  redefineValue(natives.wsProto, 'close', close);
-  redefineValue(natives.wsProto, 'constructor', constructorProxy);
+  redefineValue(n.wsProto, 'send', send);
+  redefineValue(n.wsProto, 'close', close);
+  redefineValue(n.wsProto, 'constructor', constructorProxy);
   redefineValue(win, 'WebSocket', constructorProxy);
 }
 
@@ -64,21 +71,6 @@ function redefineValue(owner: object, key: string, value: unknown): void {
   const descriptor = Object.getOwnPropertyDescriptor(owner, key);
   if (!descriptor || !('value' in descriptor)) return;
   Object.defineProperty(owner, key, { ...descriptor, value });
-}
-
-/**
- * The protocols the page asked for. The native constructor has already read
- * them; reading again must not run page code, so only plain arrays of strings.
- */
-function requestedProtocols(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (!Array.isArray(value)) return [];
-  const protocols: string[] = [];
-  for (let i = 0; i < value.length && i < 64; i++) {
-    const item: unknown = value[i];
-    if (typeof item === 'string') protocols.push(item);
-  }
-  return protocols;
 }
 
 try {

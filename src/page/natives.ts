@@ -32,6 +32,11 @@ export function captureNatives(win: typeof globalThis) {
     timeOrigin: win.performance.timeOrigin,
     functionToString: win.Function.prototype.toString,
     FunctionPrototype: win.Function.prototype,
+    /** Function.prototype's own `caller`/`arguments` getters, as the browser made them. */
+    restrictedGetters: {
+      caller: p.getOwnPropertyDescriptor(win.Function.prototype, 'caller')?.get,
+      arguments: p.getOwnPropertyDescriptor(win.Function.prototype, 'arguments')?.get,
+    } as Record<string, unknown>,
     ObjectPrototype: win.Object.prototype,
     Proxy: win.Proxy,
     Uint8Array: win.Uint8Array,
@@ -42,6 +47,10 @@ export function captureNatives(win: typeof globalThis) {
     encodeInto: win.TextEncoder.prototype.encodeInto,
     encoder: new win.TextEncoder(),
     Error: win.Error,
+    /** Firefox keeps `stack` as an accessor on Error.prototype; V8 on each error. */
+    errorStack: p.getOwnPropertyDescriptor(win.Error.prototype, 'stack')?.get
+      ? get<unknown>(win.Error.prototype, 'stack')
+      : null,
     isView: win.ArrayBuffer.isView,
     ws: {
       url: get<string>(wsProto, 'url'),
@@ -64,6 +73,7 @@ export function captureNatives(win: typeof globalThis) {
     byteLength: get<number>(win.ArrayBuffer.prototype, 'byteLength'),
     domExceptionName: get<string>(win.DOMException.prototype, 'name'),
     errorNames: errorNames(win, p),
+    isError: (win.Error as unknown as { isError?: (value: unknown) => boolean }).isError,
     locationHref: () => win.location.href,
     windowTop: get<Window>(win, 'top'),
     windowLength: get<number>(win, 'length'),
@@ -76,9 +86,13 @@ export type Natives = ReturnType<typeof captureNatives>;
 /** Prototype → name for the errors a native call can throw besides DOMException. */
 function errorNames(win: typeof globalThis, p: Primordials): WeakMap<object, string> {
   const names = new WeakMap<object, string>();
-  for (const C of [win.Error, win.TypeError, win.RangeError, win.SyntaxError, win.ReferenceError]) {
-    p.weakMapSet(names, C.prototype, C.name);
-  }
+  // Literal names: reading a constructor's `name` makes Firefox materialize it,
+  // which reorders Reflect.ownKeys(Error) as the page sees it.
+  p.weakMapSet(names, win.Error.prototype, 'Error');
+  p.weakMapSet(names, win.TypeError.prototype, 'TypeError');
+  p.weakMapSet(names, win.RangeError.prototype, 'RangeError');
+  p.weakMapSet(names, win.SyntaxError.prototype, 'SyntaxError');
+  p.weakMapSet(names, win.ReferenceError.prototype, 'ReferenceError');
   return names;
 }
 

@@ -15,19 +15,22 @@ export function capturePrimordials(win: typeof globalThis) {
     (self: unknown, ...args: A): T => apply(fn, self, args) as T;
   const defineProperty = R.defineProperty;
   const create = O.create;
+  const keys = O.keys;
   return {
     apply,
     construct: R.construct,
+    reflectGet: R.get,
+    defineProperty,
     getOwnPropertyDescriptor: R.getOwnPropertyDescriptor,
     getPrototypeOf: R.getPrototypeOf,
-    keys: O.keys,
+    keys,
     stringify: win.JSON.stringify,
     parse: win.JSON.parse,
     isFinite: win.Number.isFinite,
+    isArray: win.Array.isArray,
     stringSlice: uncurry(win.String.prototype.slice),
     stringIndexOf: uncurry(win.String.prototype.indexOf),
     charCodeAt: uncurry(win.String.prototype.charCodeAt),
-    arraySlice: uncurry(win.Array.prototype.slice) as <T>(self: readonly T[], start?: number, end?: number) => T[],
     weakMapGet: uncurry(win.WeakMap.prototype.get) as (map: WeakMap<object, unknown>, key: unknown) => unknown,
     weakMapSet: uncurry(win.WeakMap.prototype.set) as (map: WeakMap<object, unknown>, key: object, value: unknown) => void,
     iteratorSymbol: win.Symbol.iterator,
@@ -36,18 +39,26 @@ export function capturePrimordials(win: typeof globalThis) {
     /** An object without a prototype: reading a missing key never reaches a page getter. */
     bare: <T extends object>(fields: T): T => {
       const target = create(null) as T;
-      const names = O.keys(fields);
+      const names = keys(fields);
       for (let i = 0; i < names.length; i++) defineProperty(target, names[i]!, dataDescriptor((fields as Record<string, unknown>)[names[i]!]));
       return target;
     },
-    /**
-     * arr.push(value) without Array#push, and without `arr[i] = value`
-     * (which would call a setter a page defined on Array.prototype[i]).
-     */
-    append: <T>(array: T[], value: T): void => {
-      defineProperty(array, array.length, dataDescriptor(value));
+    append,
+    /** array.slice(start, end) without Array#slice, which would consult Array[Symbol.species]. */
+    arraySlice: <T>(array: readonly T[], start: number, end = array.length): T[] => {
+      const copy: T[] = [];
+      for (let i = start; i < end && i < array.length; i++) append(copy, array[i]!);
+      return copy;
     },
   };
+
+  /**
+   * arr.push(value) without Array#push, and without `arr[i] = value`
+   * (which would call a setter a page defined on Array.prototype[i]).
+   */
+  function append<T>(array: T[], value: T): void {
+    defineProperty(array, array.length, dataDescriptor(value));
+  }
 
   function dataDescriptor(value: unknown): PropertyDescriptor {
     // A descriptor is read with Get: it must not inherit `get`/`set` from a page-touched Object.prototype.

@@ -1,17 +1,19 @@
 // Runs in the page's MAIN world. Numbers records, batches them per task and
 // hands them to the relay (ISOLATED world) as JSON strings on a private DOM
-// event. Holds records only until the relay has answered its hello.
+// event. Holds records only until the relay has answered its hello, and only
+// as JSON text (no payload objects are kept).
 
 import {
   DEFAULT_HOOK_SETTINGS,
   PAGE_TO_RELAY_EVENT,
+  PROTOCOL_TAG,
+  PROTOCOL_VERSION,
   RELAY_TO_PAGE_EVENT,
-  envelope,
   type HookSettings,
-  type PageToRelayMap,
 } from '../protocol/envelope';
 import type { PageRecordMap, PageRecordType } from '../protocol/records';
 import type { Natives } from './natives';
+import { recordJson } from './record-json';
 
 /** Records held while the relay has not answered yet (it normally answers at once). */
 const MAX_PENDING_BEFORE_READY = 10_000;
@@ -19,34 +21,72 @@ const MAX_PENDING_BEFORE_READY = 10_000;
 export interface RecordChannel {
   settings: HookSettings;
   emit<K extends PageRecordType>(type: K, socket: number, body: PageRecordMap[K], time?: number): void;
+  /**
+   * Takes the next place in the record order for a record whose body is
+   * known only later (a Blob's bytes are read asynchronously). Records
+   * emitted meanwhile wait behind it, so the relay gets every record in the
+   * order things happened, with growing sequence numbers.
+   */
+  reserve<K extends PageRecordType>(type: K, socket: number): (body: PageRecordMap[K]) => void;
   now(): number;
 }
 
-export function openRecordChannel(win: Window, natives: Natives): RecordChannel {
+/** A reserved place: its JSON once the body is known. */
+interface Slot {
+  json: string | null;
+}
+
+export function openRecordChannel(win: Window, n: Natives): RecordChannel {
   let seq = 0;
   let ready = false;
   let flushScheduled = false;
-  let queue: object[] = [];
+  /** Records ready to go, as JSON, comma-separated, and how many there are. */
+  let pending = '';
+  let pendingCount = 0;
+  /** Records behind an unfilled reservation (empty when none is outstanding). */
+  let held: Slot[] = [];
   const settings: HookSettings = { ...DEFAULT_HOOK_SETTINGS };
 
-  const post = (type: keyof PageToRelayMap, body: PageToRelayMap[keyof PageToRelayMap]) => {
-    const detail = natives.stringify(envelope<PageToRelayMap, typeof type>(type, body as never));
-    const event = new natives.CustomEvent(PAGE_TO_RELAY_EVENT, { detail });
-    Reflect.apply(natives.dispatchEvent, win, [event]);
+  // The envelope of envelope.ts, written out: {tag, v, type, ...body}.
+  const post = (type: 'hello' | 'batch', bodyJson: string) => {
+    const detail = `{"tag":${n.stringify(PROTOCOL_TAG)},"v":${PROTOCOL_VERSION},"type":"${type}"${bodyJson}}`;
+    const event = new n.CustomEvent(PAGE_TO_RELAY_EVENT, n.bare({ detail }));
+    n.apply(n.dispatchEvent, win, [event]);
   };
 
   const flush = () => {
     flushScheduled = false;
-    if (!ready || queue.length === 0) return;
-    const records = queue;
-    queue = [];
-    post('batch', { records } as never);
+    if (!ready || pendingCount === 0) return;
+    const records = pending;
+    pending = '';
+    pendingCount = 0;
+    post('batch', `,"records":[${records}]`);
   };
 
-  Reflect.apply(natives.addEventListener, win, [
+  const ship = (json: string) => {
+    pending += (pendingCount === 0 ? '' : ',') + json;
+    pendingCount++;
+    if (!flushScheduled) {
+      flushScheduled = true;
+      n.queueMicrotask(flush);
+    }
+  };
+
+  /** Ships the filled front of `held`; past the cap, unfilled places are given up (a gap in seq is fine). */
+  const release = () => {
+    const giveUp = held.length > MAX_PENDING_BEFORE_READY;
+    let i = 0;
+    for (; i < held.length && (held[i]!.json !== null || giveUp); i++) {
+      const json = held[i]!.json;
+      if (json !== null) ship(json);
+    }
+    held = i === held.length ? [] : n.arraySlice(held, i);
+  };
+
+  n.apply(n.addEventListener, win, [
     RELAY_TO_PAGE_EVENT,
     (event: Event) => {
-      const message = readReady(natives, event);
+      const message = readReady(n, event);
       if (!message) return;
       settings.previewChars = message.previewChars;
       ready = true;
@@ -54,31 +94,46 @@ export function openRecordChannel(win: Window, natives: Natives): RecordChannel 
     },
     true,
   ]);
-  post('hello', {});
+  post('hello', '');
 
-  const now = () => natives.timeOrigin + natives.now();
+  const now = () => n.timeOrigin + n.now();
+  const full = () => !ready && pendingCount + held.length >= MAX_PENDING_BEFORE_READY;
   return {
     settings,
     now,
     emit(type, socket, body, time = now()) {
-      if (!ready && queue.length >= MAX_PENDING_BEFORE_READY) return;
-      queue.push({ type, seq: ++seq, time, socket, ...body });
-      if (!flushScheduled) {
-        flushScheduled = true;
-        natives.queueMicrotask(flush);
+      if (full()) return;
+      const json = recordJson({ type, seq: ++seq, time, socket, ...body }, n);
+      if (held.length === 0) ship(json);
+      else {
+        n.append(held, { json });
+        release();
       }
+    },
+    reserve(type, socket) {
+      const slot: Slot = { json: null };
+      if (full()) return () => {};
+      const header = { type, seq: ++seq, time: now(), socket };
+      n.append(held, slot);
+      return (body) => {
+        slot.json = recordJson({ ...header, ...body }, n);
+        release();
+      };
     },
   };
 }
 
-function readReady(natives: Natives, event: Event): HookSettings | null {
+function readReady(n: Natives, event: Event): HookSettings | null {
   try {
-    const detail = natives.eventDetail(event);
+    const detail = n.eventDetail(event);
     if (typeof detail !== 'string') return null;
-    const message = natives.parse(detail) as { type?: unknown; settings?: { previewChars?: unknown } };
-    const chars = message.settings?.previewChars;
-    if (message.type !== 'ready' || typeof chars !== 'number' || !(chars >= 0 && chars <= 65_536)) return null;
-    return { previewChars: Math.floor(chars) };
+    const message = n.parse(detail) as { type?: unknown; settings?: { previewChars?: unknown } };
+    // JSON.parse makes own properties only; a missing one would be looked up on Object.prototype.
+    const own = (o: unknown, key: string) =>
+      typeof o === 'object' && o !== null && n.getOwnPropertyDescriptor(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+    const chars = own(own(message, 'settings'), 'previewChars');
+    if (own(message, 'type') !== 'ready' || typeof chars !== 'number' || !(chars >= 0 && chars <= 65_536)) return null;
+    return { previewChars: chars - (chars % 1) };
   } catch {
     return null;
   }

@@ -1,6 +1,8 @@
 // Runs in the page's MAIN world. Proxies for WebSocket.prototype.send and
 // close: they record what the page asked for, call the native method with
-// the very same arguments, and return or rethrow exactly what it did.
+// the very same arguments, and return or rethrow exactly what it did. They
+// never convert a page object themselves (its toString/valueOf must run once,
+// inside the native call) and use only captured built-ins (primordials.ts).
 
 import { analyzeOutgoingText } from '../core/analyze-outgoing-text';
 import { checkCloseArguments } from '../core/close-arguments';
@@ -10,33 +12,39 @@ import type { PageRecordMap, SentKind } from '../protocol/records';
 import type { Natives } from './natives';
 import { bytesPreview, textPreview } from './payload-preview';
 import type { RecordChannel } from './record-channel';
-import type { SocketState } from './socket-observer';
+import { arrayBufferSize, blobSize, readBlobHead, type SocketState } from './socket-observer';
 import { captureStack } from './stack';
+import { thrownName } from './thrown-name';
 
 type Sockets = WeakMap<object, SocketState>;
+type SendRecord = Omit<PageRecordMap['sent'], 'bufferedAmount' | 'thrown'>;
 
-export function sendTrap(natives: Natives, sockets: Sockets, channel: RecordChannel): ProxyHandler<typeof natives.send> {
+/** The argument at `index` as the page passed it (no read past the end: that would reach Array.prototype). */
+const argument = (args: unknown[], index: number): unknown => (index < args.length ? args[index] : undefined);
+
+export function sendTrap(n: Natives, sockets: Sockets, channel: RecordChannel): ProxyHandler<typeof n.send> {
   return {
     apply(target, thisArg, args) {
-      const state = sockets.get(thisArg as object);
-      if (!state) return Reflect.apply(target, thisArg, args);
-      let before: Omit<PageRecordMap['sent'], 'bufferedAmount' | 'thrown'> | null = null;
+      const state = n.weakMapGet(sockets, thisArg) as SocketState | undefined;
+      if (!state) return n.apply(target, thisArg, args);
+      let before: SendRecord | null = null;
       try {
-        before = describeSend(thisArg as WebSocket, state, args[0], natives, channel);
+        before = describeSend(thisArg as WebSocket, state, argument(args, 0), n, channel);
       } catch {
         before = null;
       }
       let thrown: string | null = null;
       try {
-        return Reflect.apply(target, thisArg, args);
+        return n.apply(target, thisArg, args);
       } catch (error) {
-        thrown = errorName(error);
+        thrown = thrownName(error, n);
         throw error;
       } finally {
         if (before) {
           try {
-            const bufferedAmount = natives.ws.bufferedAmount(thisArg as WebSocket);
-            channel.emit('sent', state.id, { ...before, bufferedAmount, thrown });
+            const record = { ...before, bufferedAmount: n.ws.bufferedAmount(thisArg), thrown };
+            if (record.kind === 'blob' && thrown === null && record.size > 0) emitWithBlobHead(record, argument(args, 0) as Blob, state.id, n, channel);
+            else channel.emit('sent', state.id, record);
           } catch {
             // never disturb the page
           }
@@ -46,66 +54,81 @@ export function sendTrap(natives: Natives, sockets: Sockets, channel: RecordChan
   };
 }
 
-function describeSend(
-  socket: WebSocket,
-  state: SocketState,
-  data: unknown,
-  natives: Natives,
-  channel: RecordChannel,
-): Omit<PageRecordMap['sent'], 'bufferedAmount' | 'thrown'> {
-  const readyState = natives.ws.readyState(socket);
-  const findings: Finding[] = [];
-  const timing = sendStateFinding(readyState, state.closeRequested);
-  if (timing) findings.push(timing);
+/** A Blob's bytes are read asynchronously (our own FileReader); the record keeps its place in the order. */
+function emitWithBlobHead(record: PageRecordMap['sent'], blob: Blob, socket: number, n: Natives, channel: RecordChannel): void {
+  const fill = channel.reserve('sent', socket);
   const max = channel.settings.previewChars;
-
-  if (data instanceof natives.ArrayBuffer) {
-    const size = natives.byteLength(data);
-    const head = new natives.Uint8Array(data, 0, Math.min(size, max >> 1));
-    return { kind: 'arraybuffer', size, readyState, findings, ...bytesPreview(head, size, max) };
-  }
-  if (natives.isView(data)) {
-    const [buffer, offset, size] = natives.view.window(data as ArrayBufferView);
-    const head = new natives.Uint8Array(buffer, offset, Math.min(size, max >> 1));
-    return { kind: 'view', size, readyState, findings, ...bytesPreview(head, size, max) };
-  }
-  if (data instanceof natives.Blob) {
-    return { kind: 'blob' as SentKind, size: natives.blobSize(data), readyState, findings, preview: '', truncated: true };
-  }
-  // Objects are converted by the native call (toString may have side effects,
-  // so it must run exactly once: there). Primitives convert without any.
-  const text = typeof data === 'string' ? data : isPrimitive(data) ? String(data) : null;
-  if (text === null) {
-    return { kind: 'text', size: 0, readyState, findings, preview: '', truncated: true };
-  }
-  const analysis = analyzeOutgoingText(text);
-  findings.push(...analysis.findings);
-  return { kind: 'text', size: analysis.utf8Bytes, readyState, findings, ...textPreview(text, max) };
+  const headMax = max >> 1;
+  readBlobHead(blob, record.size < headMax ? record.size : headMax, n, (head, length) => {
+    const preview = head ? bytesPreview(head, length, record.size, max) : { preview: '', truncated: true };
+    fill({ ...record, ...preview });
+  });
 }
 
-export function closeTrap(natives: Natives, sockets: Sockets, channel: RecordChannel): ProxyHandler<typeof natives.close> {
+function describeSend(socket: WebSocket, state: SocketState, data: unknown, n: Natives, channel: RecordChannel): SendRecord {
+  const readyState = n.ws.readyState(socket);
+  const findings: Finding[] = [];
+  const timing = sendStateFinding(readyState, state.closeRequested);
+  if (timing) n.append(findings, timing);
+  const max = channel.settings.previewChars;
+  const headMax = max >> 1;
+
+  if (isPrimitive(data)) {
+    // Primitives convert without running page code; objects are converted by
+    // the native call only (their toString may have side effects).
+    const text = typeof data === 'string' ? data : typeof data === 'symbol' ? null : `${data as string}`;
+    if (text === null) return { kind: 'text', size: 0, readyState, findings, preview: '', truncated: true };
+    const analysis = analyzeOutgoingText(text);
+    for (let i = 0; i < analysis.findings.length; i++) n.append(findings, analysis.findings[i]!);
+    return { kind: 'text', size: analysis.utf8Bytes, readyState, findings, ...textPreview(text, max, n) };
+  }
+  const size = arrayBufferSize(data, n);
+  if (size >= 0) {
+    const length = size < headMax ? size : headMax;
+    const head = new n.Uint8Array(data as ArrayBuffer, 0, length);
+    return { kind: 'arraybuffer', size, readyState, findings, ...bytesPreview(head, length, size, max) };
+  }
+  if (n.isView(data)) {
+    const bounds = n.view.window(data as ArrayBufferView);
+    const viewSize = bounds[2];
+    const length = viewSize < headMax ? viewSize : headMax;
+    const head = new n.Uint8Array(bounds[0], bounds[1], length);
+    return { kind: 'view', size: viewSize, readyState, findings, ...bytesPreview(head, length, viewSize, max) };
+  }
+  const blob = blobSize(data, n);
+  if (blob >= 0) return { kind: 'blob' as SentKind, size: blob, readyState, findings, preview: '', truncated: true };
+  return { kind: 'text', size: 0, readyState, findings, preview: '', truncated: true };
+}
+
+export function closeTrap(n: Natives, sockets: Sockets, channel: RecordChannel): ProxyHandler<typeof n.close> {
   return {
     apply(target, thisArg, args) {
-      const state = sockets.get(thisArg as object);
-      if (!state) return Reflect.apply(target, thisArg, args);
-      const [code, reason] = args as [unknown, unknown];
+      const state = n.weakMapGet(sockets, thisArg) as SocketState | undefined;
+      if (!state) return n.apply(target, thisArg, args);
+      const code = argument(args, 0);
+      const reason = argument(args, 1);
       const comparable = isPrimitive(code) && isPrimitive(reason) && typeof code !== 'symbol' && typeof reason !== 'symbol';
-      const verdict = comparable ? checkCloseArguments(code, reason) : null;
-      const stack = captureStack(natives);
+      let verdict: ReturnType<typeof checkCloseArguments> | null = null;
+      try {
+        verdict = comparable ? checkCloseArguments(code, reason) : null;
+      } catch {
+        verdict = null;
+      }
+      const stack = captureStack(n);
       let thrown: string | null = null;
       try {
-        const result = Reflect.apply(target, thisArg, args);
+        const result = n.apply(target, thisArg, args);
         state.closeRequested = true;
         return result;
       } catch (error) {
-        thrown = errorName(error);
+        thrown = thrownName(error, n);
         throw error;
       } finally {
         try {
           const predicted = verdict && !verdict.ok ? verdict.error : null;
           channel.emit('close-requested', state.id, {
-            code: typeof code === 'number' ? sanitizeNumber(code) : code === undefined ? null : numberOrNull(code),
-            reason: typeof reason === 'string' ? reason.slice(0, 1024) : reason === undefined ? '' : comparable ? String(reason).slice(0, 1024) : '',
+            code: comparable && code !== undefined && code !== null && typeof code !== 'bigint' ? finiteOrNull(+(code as number), n) : null,
+            reason: typeof reason === 'string' ? n.stringSlice(reason, 0, 1024) : comparable && reason !== undefined ? n.stringSlice(`${reason as string}`, 0, 1024) : '',
             reasonBytes: verdict?.ok ? verdict.reasonBytes : 0,
             stack,
             verdict: {
@@ -115,7 +138,7 @@ export function closeTrap(natives: Natives, sockets: Sockets, channel: RecordCha
               thrown,
               predicted: predicted !== thrown ? predicted : null,
             },
-            findings: verdict ? verdict.findings.slice(0, 32) : [],
+            findings: verdict ? n.arraySlice(verdict.findings, 0, 32) : [],
           });
         } catch {
           // never disturb the page
@@ -130,20 +153,6 @@ function isPrimitive(value: unknown): boolean {
 }
 
 /** JSON has no NaN or Infinity; the guard wants finite numbers. */
-function sanitizeNumber(value: number): number | null {
-  return Number.isFinite(value) ? value : null;
+function finiteOrNull(value: number, n: Natives): number | null {
+  return n.isFinite(value) ? value : null;
 }
-
-function numberOrNull(value: unknown): number | null {
-  return typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean' ? sanitizeNumber(Number(value)) : null;
-}
-
-function errorName(error: unknown): string {
-  try {
-    const name = (error as { name?: unknown })?.name;
-    return typeof name === 'string' ? name.slice(0, 64) : 'Error';
-  } catch {
-    return 'Error';
-  }
-}
-

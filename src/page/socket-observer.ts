@@ -1,11 +1,12 @@
 // Runs in the page's MAIN world. Observes one native socket passively with
 // listeners of its own (added before any of the page's, so the page's
 // listener order is untouched) and records its lifecycle and incoming frames.
+// Only trusted events count: a page may dispatch look-alikes on its socket.
 
-import { utf8ByteLength } from '../core/utf8';
 import type { RecordChannel } from './record-channel';
 import type { Natives } from './natives';
 import { bytesPreview, textPreview } from './payload-preview';
+import { utf8Length } from './utf8-length';
 
 export interface SocketState {
   id: number;
@@ -13,62 +14,90 @@ export interface SocketState {
   closeRequested: boolean;
 }
 
-export function observeSocket(
-  socket: WebSocket,
-  state: SocketState,
-  natives: Natives,
-  channel: RecordChannel,
-): void {
+export function observeSocket(socket: WebSocket, state: SocketState, n: Natives, channel: RecordChannel): void {
   const listen = (type: string, listener: (event: Event) => void) =>
-    Reflect.apply(natives.addEventListener, socket, [type, guarded(listener)]);
+    n.apply(n.addEventListener, socket, [type, guarded(n, listener)]);
 
   listen('open', () => {
     channel.emit('open', state.id, {
-      protocol: natives.ws.protocol(socket),
-      extensions: natives.ws.extensions(socket),
+      protocol: n.ws.protocol(socket),
+      extensions: n.ws.extensions(socket),
     });
   });
-  listen('message', (event) => recordIncoming(natives.messageData(event), state.id, natives, channel));
+  listen('message', (event) => recordIncoming(n.messageData(event), state.id, n, channel));
   listen('error', () => channel.emit('error', state.id, {}));
   listen('close', (event) => {
     channel.emit('closed', state.id, {
-      code: natives.closeEvent.code(event),
-      reason: natives.closeEvent.reason(event),
-      wasClean: natives.closeEvent.wasClean(event),
+      code: n.closeEvent.code(event),
+      reason: n.closeEvent.reason(event),
+      wasClean: n.closeEvent.wasClean(event),
     });
   });
 }
 
-function recordIncoming(data: unknown, socket: number, natives: Natives, channel: RecordChannel): void {
-  const max = channel.settings.previewChars;
-  if (typeof data === 'string') {
-    channel.emit('received', socket, { kind: 'text', size: utf8ByteLength(data), ...textPreview(data, max) });
-  } else if (data instanceof natives.ArrayBuffer) {
-    const size = natives.byteLength(data);
-    const head = new natives.Uint8Array(data, 0, Math.min(size, max >> 1));
-    channel.emit('received', socket, { kind: 'arraybuffer', size, ...bytesPreview(head, size, max) });
-  } else if (data instanceof natives.Blob) {
-    // Blob bytes are read asynchronously; the record keeps the arrival time.
-    const time = channel.now();
-    const size = natives.blobSize(data);
-    readBlobHead(data, max >> 1, natives).then(
-      (head) => channel.emit('received', socket, { kind: 'blob', size, ...bytesPreview(head, size, max) }, time),
-      () => channel.emit('received', socket, { kind: 'blob', size, preview: '', truncated: size > 0 }, time),
-    );
+/** Size of an ArrayBuffer, or -1: a brand check that runs no page code (no instanceof). */
+export function arrayBufferSize(value: unknown, n: Natives): number {
+  try {
+    return n.byteLength(value);
+  } catch {
+    return -1;
   }
 }
 
-export async function readBlobHead(blob: Blob, bytes: number, natives: Natives): Promise<Uint8Array> {
-  const head = Reflect.apply(natives.blobSlice, blob, [0, bytes]) as Blob;
-  const buffer = (await Reflect.apply(natives.blobArrayBuffer, head, [])) as ArrayBuffer;
-  return new natives.Uint8Array(buffer);
+/** Size of a Blob, or -1 (same kind of brand check). */
+export function blobSize(value: unknown, n: Natives): number {
+  try {
+    return n.blobSize(value);
+  } catch {
+    return -1;
+  }
 }
 
-/** Our listeners must never throw into the page's event dispatch. */
-function guarded(listener: (event: Event) => void): (event: Event) => void {
+function recordIncoming(data: unknown, socket: number, n: Natives, channel: RecordChannel): void {
+  const max = channel.settings.previewChars;
+  const headMax = max >> 1;
+  if (typeof data === 'string') {
+    channel.emit('received', socket, { kind: 'text', size: utf8Length(data, n), ...textPreview(data, max, n) });
+    return;
+  }
+  const size = arrayBufferSize(data, n);
+  if (size >= 0) {
+    const length = size < headMax ? size : headMax;
+    const head = new n.Uint8Array(data as ArrayBuffer, 0, length);
+    channel.emit('received', socket, { kind: 'arraybuffer', size, ...bytesPreview(head, length, size, max) });
+    return;
+  }
+  const blob = blobSize(data, n);
+  if (blob >= 0) {
+    // Blob bytes are read asynchronously; the record keeps its place (and time) in the order.
+    const fill = channel.reserve('received', socket);
+    readBlobHead(data as Blob, blob < headMax ? blob : headMax, n, (head, length) => {
+      const preview = head ? bytesPreview(head, length, blob, max) : { preview: '', truncated: blob > 0 };
+      fill({ kind: 'blob', size: blob, ...preview });
+    });
+  }
+}
+
+/**
+ * The first `bytes` bytes of a Blob, through a FileReader of our own: no
+ * promise is involved, so a page that wrapped Promise#then (zone.js) or put
+ * a `then` getter on Object.prototype sees nothing.
+ */
+export function readBlobHead(blob: Blob, bytes: number, n: Natives, done: (head: Uint8Array | null, length: number) => void): void {
+  const reader = new n.FileReader();
+  n.apply(n.addEventListener, reader, ['loadend', guarded(n, () => {
+    const result = n.readerResult(reader);
+    const length = arrayBufferSize(result, n);
+    done(length >= 0 ? new n.Uint8Array(result as ArrayBuffer) : null, length >= 0 ? length : 0);
+  })]);
+  n.apply(n.readAsArrayBuffer, reader, [n.apply(n.blobSlice, blob, [0, bytes])]);
+}
+
+/** Our listeners must never throw into the page's event dispatch, and ignore synthetic events. */
+function guarded(n: Natives, listener: (event: Event) => void): (event: Event) => void {
   return (event) => {
     try {
-      listener(event);
+      if (n.isTrusted(event)) listener(event);
     } catch {
       // Capture degrades; the page is never disturbed.
     }

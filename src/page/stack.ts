@@ -5,17 +5,44 @@ import type { Natives } from './natives';
 
 const MAX_STACK_CHARS = 4096;
 
-export function captureStack(natives: Natives): string {
+/**
+ * Reading an Error's stack makes V8 look up Error.prepareStackTrace (with a
+ * plain Get: a page's getter there would run, and a page's function would be
+ * called with our frames). If the page put anything under that name where
+ * V8 looks, or made stackTraceLimit an accessor, we record no stack at all.
+ */
+function pageTouchedStackApi(n: Natives): boolean {
+  const key = 'prepareStackTrace';
+  const g = n.getOwnPropertyDescriptor;
+  if (g(n.Error, key) || g(n.FunctionPrototype, key) || g(n.ObjectPrototype, key)) return true;
+  const limit = n.getOwnPropertyDescriptor(n.Error, 'stackTraceLimit');
+  return limit !== undefined && !('value' in limit);
+}
+
+/** The stack text of `error`, read from its own data property or the captured accessor (Firefox). */
+function stackText(n: Natives, error: Error): unknown {
+  const own = n.getOwnPropertyDescriptor(error, 'stack');
+  if (own) return 'value' in own ? own.value : own.get ? n.apply(own.get, error, []) : undefined;
+  return n.errorStack ? n.errorStack(error) : undefined;
+}
+
+export function captureStack(n: Natives): string {
   try {
-    // A page-installed V8 prepareStackTrace would run on our read: skip instead.
-    if ((natives.Error as unknown as { prepareStackTrace?: unknown }).prepareStackTrace !== undefined) return '';
-    const raw = new natives.Error().stack;
+    if (pageTouchedStackApi(n)) return '';
+    const raw = stackText(n, new n.Error());
     if (typeof raw !== 'string') return '';
-    return raw
-      .split('\n')
-      .filter((line) => line.trim() !== 'Error' && !/(chrome|moz)-extension:\/\//.test(line))
-      .join('\n')
-      .slice(0, MAX_STACK_CHARS);
+    let kept = '';
+    let start = 0;
+    while (start <= raw.length && kept.length < MAX_STACK_CHARS) {
+      let end = n.stringIndexOf(raw, '\n', start);
+      if (end === -1) end = raw.length;
+      const line = n.stringSlice(raw, start, end);
+      if (line !== 'Error' && n.stringIndexOf(line, 'chrome-extension://') === -1 && n.stringIndexOf(line, 'moz-extension://') === -1) {
+        kept += (kept === '' ? '' : '\n') + line;
+      }
+      start = end + 1;
+    }
+    return n.stringSlice(kept, 0, MAX_STACK_CHARS);
   } catch {
     return '';
   }

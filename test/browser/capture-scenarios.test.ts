@@ -85,11 +85,17 @@ describe.each<BrowserName>(['chromium', 'firefox'])('capture in %s', (browserNam
   it('tells the server what each browser does with invalid UTF-8', async () => {
     const { wsUrl } = await run('raw/bad-utf8-text');
     const conn = (await server.waitFor((e) => e.type === 'open' && wsUrl.endsWith(e.url))).conn;
-    const ended = await server.waitFor((e) => e.conn === conn && e.type === 'end');
-    const close = server.events.find((e) => e.conn === conn && e.type === 'close');
-    expect(ended).toBeDefined();
-    if (browserName === 'chromium') expect(close).toMatchObject({ code: 1002, reason: 'Invalid UTF-8 in text frame' });
-    else expect(close?.code ?? null).not.toBe(1000);
+    if (browserName === 'chromium') {
+      // Chromium fails the channel with a Close frame, then drops TCP.
+      const close = await server.waitFor((e) => e.conn === conn && e.type === 'close');
+      expect(close).toMatchObject({ code: 1002, reason: 'Invalid UTF-8 in text frame' });
+      await server.waitFor((e) => e.conn === conn && e.type === 'end');
+    } else {
+      // Firefox (ESR 153, measured here) neither sends a Close frame nor ends TCP
+      // promptly; whatever it sent so far must not be a normal closure.
+      const close = server.events.find((e) => e.conn === conn && e.type === 'close');
+      expect([undefined, 1007]).toContain(close?.code);
+    }
   });
 
   it('flags lone surrogates before the send, and the server indeed gets U+FFFD', async () => {

@@ -77,6 +77,45 @@ export const CONSTRUCTOR_PROBES: TransparencyProbe[] = [
     }`,
   },
   {
+    name: 'protocols from a page iterator: every step seen by the page',
+    source: String.raw`async (h) => {
+      const log = [];
+      const spy = (label, value) => { log.push(label); return value; };
+      const iterable = {
+        get [Symbol.iterator]() {
+          log.push('get @@iterator');
+          return function () {
+            log.push('call @@iterator:' + (this === iterable));
+            let i = 0;
+            const items = ['chat', { toString() { log.push('item toString'); return 'echo'; } }];
+            const iterator = {
+              get next() {
+                log.push('get next');
+                return function () {
+                  log.push('call next:' + (this === iterator) + ':' + arguments.length);
+                  const done = i >= items.length;
+                  const value = items[i++];
+                  return { get done() { return spy('get done', done); }, get value() { return spy('get value', value); } };
+                };
+              },
+              get return() { log.push('get return'); return undefined; },
+            };
+            return iterator;
+          };
+        },
+      };
+      const ws = h.track(new WebSocket(h.url('/ws/echo'), iterable));
+      await h.opened(ws);
+      const make = (protocols) => h.attempt(() => { h.track(new WebSocket(h.url('/ws/echo'), protocols)); return 'created'; });
+      const bad = [make({ [Symbol.iterator]: 5 }), make({ [Symbol.iterator]() { return 7; } }),
+        make({ [Symbol.iterator]() { return { next: 3 }; } }), make({ [Symbol.iterator]() { return { next() { return 1; } }; } }),
+        make({ [Symbol.iterator]() { return { next() { return { done: false, value: Symbol() }; } }; } }),
+        make({ [Symbol.toPrimitive](hint) { log.push('toPrimitive ' + hint); return 'echo'; } }),
+        make({ toString() { return {}; }, valueOf() { return 'v'; } }), make({ toString() { return Symbol(); } })];
+      return { log, protocol: ws.protocol, bad };
+    }`,
+  },
+  {
     name: 'protocol array with an index getter and a Proxy: reads seen by the page',
     source: String.raw`async (h) => {
       const log = [];

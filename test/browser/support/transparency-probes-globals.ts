@@ -13,7 +13,7 @@ const p = (name: string, source: string): TransparencyProbe => ({ name, source }
  * all along. Plain JS, shared by the probes that count what the hook calls.
  */
 const SOCKET_LIFE = String.raw`async () => {
-  const ws = h.make('/ws/echo');
+  const ws = h.make('/ws/echo', ['chat', 'echo']);
   await h.opened(ws);
   ws.send('text \u00e9 \uD800 \u0000 end');
   ws.send(new Uint8Array([1, 2, 3]));
@@ -64,6 +64,11 @@ const SPIED_METHODS: Array<[string, string]> = [
   ['Number.prototype', 'toString'], ['Object.prototype', 'toString'], ['Object.prototype', 'hasOwnProperty'],
 ];
 
+/** Globals whose own keys the hook might disturb by touching them (Firefox materializes lazily). */
+const HOOK_BUILTINS = ['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'DOMException', 'CustomEvent', 'Event',
+  'MessageEvent', 'CloseEvent', 'EventTarget', 'FileReader', 'TextEncoder', 'Blob', 'ArrayBuffer', 'Uint8Array', 'DataView', 'Proxy',
+  'Reflect', 'JSON', 'Symbol', 'WeakMap', 'Array', 'String', 'Number', 'Object', 'Function', 'Promise', 'performance', 'location'];
+
 /** Global constructors and functions a page may replace outright. */
 const SPIED_GLOBALS = ['String', 'Number', 'Boolean', 'Error', 'CustomEvent', 'Event', 'Uint8Array', 'ArrayBuffer', 'Promise', 'Proxy', 'WeakMap', 'TextEncoder', 'FileReader'];
 
@@ -77,7 +82,8 @@ const SPIED_ACCESSORS: Array<[string, string]> = [
   ['Object.prototype', 'type'], ['Object.prototype', 'settings'], ['Object.prototype', 'previewChars'], ['Object.prototype', 'length'],
   ['Object.prototype', 'stack'], ['Object.prototype', 'name'], ['Object.prototype', 'message'], ['Object.prototype', 'once'],
   ['Object.prototype', 'capture'], ['Object.prototype', 'passive'], ['Object.prototype', 'signal'], ['Object.prototype', 'handleEvent'],
-  ['Error', 'prepareStackTrace'],
+  ['Error', 'prepareStackTrace'], ['Array.prototype', '0'], ['Array.prototype', '1'], ['Object.prototype', 'return'],
+  ['Object.prototype', 'next'], ['Object.prototype', 'done'],
 ];
 
 export const GLOBAL_PROBES: TransparencyProbe[] = [
@@ -188,6 +194,22 @@ export const GLOBAL_PROBES: TransparencyProbe[] = [
     return reads;
   }`),
 
+  p('Array[Symbol.species] and Array.prototype.constructor are not consulted by the hook', String.raw`async (h) => {
+    const reads = { species: 0, constructor: 0 };
+    const species = Object.getOwnPropertyDescriptor(Array, Symbol.species);
+    const ctor = Object.getOwnPropertyDescriptor(Array.prototype, 'constructor');
+    Object.defineProperty(Array, Symbol.species, { configurable: true, get() { reads.species++; return Array; } });
+    Object.defineProperty(Array.prototype, 'constructor', { configurable: true, get() { reads.constructor++; return Array; } });
+    try {
+      const run = ${SOCKET_LIFE};
+      await run();
+      return reads;
+    } finally {
+      Object.defineProperty(Array, Symbol.species, species);
+      Object.defineProperty(Array.prototype, 'constructor', ctor);
+    }
+  }`),
+
   p('stack seen by page code called back from inside the constructor, send and close', String.raw`async (h) => {
     const stacks = {};
     const probe = (label, value) => ({ toString() { stacks[label] = new Error('x').stack; return value; } });
@@ -208,12 +230,17 @@ export const GLOBAL_PROBES: TransparencyProbe[] = [
       close: shape(() => ws.close(1001)), toString: shape(() => Function.prototype.toString.call({})) };
   }`),
 
-  p('own property names of the window (in order)', String.raw`async (h) => Object.getOwnPropertyNames(window)`),
+  p('own property names of the window', String.raw`async (h) => Object.getOwnPropertyNames(window).sort()`),
+  p('own property names of the window, in order', String.raw`async (h) => Object.getOwnPropertyNames(window)`),
   p('own symbols of the window', String.raw`async (h) => Object.getOwnPropertySymbols(window).map(String)`),
-  p('descriptors of every window property', String.raw`async (h) => Object.getOwnPropertyNames(window).map((k) => [k, JSON.stringify(h.desc(window, k))])`),
+  p('descriptors of every window property', String.raw`async (h) => Object.getOwnPropertyNames(window).sort().map((k) => [k, JSON.stringify(h.desc(window, k))])`),
   p('own keys of document, Window.prototype, EventTarget.prototype, Function.prototype, Object.prototype', String.raw`async (h) => ({
     document: h.keys(document), windowProto: h.keys(Window.prototype), eventTarget: h.keys(EventTarget.prototype),
     functionProto: h.keys(Function.prototype), objectProto: h.keys(Object.prototype), error: h.keys(Error),
+  })`),
+  p('own keys of the built-ins the hook uses, and of their prototypes', String.raw`async (h) => ${JSON.stringify(HOOK_BUILTINS)}.map((name) => {
+    const C = window[name];
+    return [name, h.keys(C), C && C.prototype ? h.keys(C.prototype) : null];
   })`),
   p('no window message events during the whole run', String.raw`async (h) => {
     const ws = await h.echo();

@@ -146,12 +146,34 @@ export const SHAPE_PROBES: TransparencyProbe[] = [
     () => WebSocket.caller, () => WebSocket.arguments, () => WebSocket.prototype.send.caller, () => WebSocket.prototype.close.arguments,
     () => Object.defineProperty(WebSocket, 'prototype', { value: 1 }), () => Object.defineProperty(WebSocket, 'CLOSED', { value: 9 }),
     () => { 'use strict'; WebSocket.prototype = 1; }, () => { 'use strict'; WebSocket.OPEN = 5; }, () => { 'use strict'; delete WebSocket.OPEN; },
+    () => Function.prototype.toString.caller, () => Function.prototype.toString.arguments,
+    () => Object.create(WebSocket).caller, () => Reflect.get(WebSocket, 'caller', {}),
+  ].map(h.attempt)`),
+
+  p('page accessors on Function.prototype see WebSocket, send and close as `this`', String.raw`async (h) => {
+    const seen = [];
+    const original = Object.getOwnPropertyDescriptor(Function.prototype, 'caller');
+    const probe = { configurable: true, get() { seen.push([this === WebSocket, this === WebSocket.prototype.send, this === WebSocket.prototype.close]); return 'page'; } };
+    Object.defineProperty(Function.prototype, 'wsciProbeAccessor', probe);
+    const replaced = h.attempt(() => { Object.defineProperty(Function.prototype, 'caller', probe); return true; });
+    try {
+      return { replaced, values: [WebSocket.wsciProbeAccessor, WebSocket.prototype.send.wsciProbeAccessor, WebSocket.caller,
+        WebSocket.prototype.close.caller, Function.prototype.toString.wsciProbeAccessor], seen };
+    } finally {
+      delete Function.prototype.wsciProbeAccessor;
+      if (original) Object.defineProperty(Function.prototype, 'caller', original);
+    }
+  }`),
+
+  p('assigning to caller and arguments in strict code', String.raw`async (h) => [
+    () => { 'use strict'; WebSocket.caller = 1; }, () => { 'use strict'; WebSocket.prototype.send.arguments = 1; },
   ].map(h.attempt)`),
 
   p('structuredClone and postMessage of WebSocket and its methods', String.raw`async (h) => {
     const ws = h.make('/ws/echo');
-    return [WebSocket, ws.send, ws.close, ws].map((v) => [h.attempt(() => structuredClone(v)),
-      h.attempt(() => new MessageChannel().port1.postMessage(v))]);
+    const clone = (v) => [h.attempt(() => structuredClone(v)), h.attempt(() => new MessageChannel().port1.postMessage(v))];
+    return { WebSocket: clone(WebSocket), send: clone(ws.send), close: clone(ws.close), toString: clone(Function.prototype.toString),
+      socket: clone(ws), bound: clone(WebSocket.bind(null)) };
   }`),
 
   p('cross-realm: another frame stringifies our WebSocket and methods', String.raw`async (h) => {
