@@ -14,7 +14,8 @@ export default defineConfig(({ mode }) => {
       __BROWSER__: JSON.stringify(browser),
     },
     build: {
-      outDir: `dist/${browser}`,
+      // WSCI_DIST lets parallel runs build into separate folders.
+      outDir: `${process.env.WSCI_DIST ?? 'dist'}/${browser}`,
       emptyOutDir: true,
       target: 'es2022',
       minify: false,

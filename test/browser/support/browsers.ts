@@ -9,8 +9,9 @@ import { GECKO_ID } from '../../../src/build/browser-manifest';
 
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/lib/chromium/chromium';
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-export const DIST_CHROME = resolve('dist/chrome');
-export const DIST_FIREFOX = resolve('dist/firefox');
+const DIST = process.env.WSCI_DIST ?? 'dist';
+export const DIST_CHROME = resolve(DIST, 'chrome');
+export const DIST_FIREFOX = resolve(DIST, 'firefox');
 /** Pinned in Firefox through `extensions.webextensions.uuids`. */
 export const FIREFOX_UUID = '7d3f6c1e-2a5b-4c8d-9e0f-1a2b3c4d5e6f';
 
