@@ -37,9 +37,12 @@ export function captureStack(n: Natives): string {
       let end = n.stringIndexOf(raw, '\n', start);
       if (end === -1) end = raw.length;
       const line = n.stringSlice(raw, start, end);
-      if (line !== 'Error' && n.stringIndexOf(line, 'chrome-extension://') === -1 && n.stringIndexOf(line, 'moz-extension://') === -1) {
-        kept += (kept === '' ? '' : '\n') + line;
-      }
+      const ours =
+        n.stringIndexOf(line, 'chrome-extension://') !== -1 ||
+        n.stringIndexOf(line, 'moz-extension://') !== -1 ||
+        // Firefox names MAIN-world content-script code "<anonymous code>": our frames top the stack.
+        (kept === '' && n.stringIndexOf(line, '<anonymous code>') !== -1);
+      if (line !== 'Error' && line !== '' && !ours) kept += (kept === '' ? '' : '\n') + line;
       start = end + 1;
     }
     return n.stringSlice(kept, 0, MAX_STACK_CHARS);
