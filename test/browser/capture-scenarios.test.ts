@@ -127,6 +127,10 @@ describe.each<BrowserName>(['chromium', 'firefox'])('capture in %s', (browserNam
       [1000, null],
     ]);
     expect(connection.findings).toEqual(expect.arrayContaining(['invalid-close-code', 'close-reason-too-long']));
+    // The call stack starts at the page's own code: none of the hook's frames.
+    const firstFrame = connection.closeRequests[2]!.stack.split('\n')[0]!;
+    expect(firstFrame).toContain(`/s/${nonce}.html`);
+    expect(connection.closeRequests[2]!.stack).not.toMatch(/extension:\/\/|<anonymous code>|captureStack/);
     expect(connection.close).toMatchObject({ code: 1000, reason: 'ok', wasClean: true });
   });
 

@@ -11,7 +11,7 @@ export interface PanelConnection {
   isTop: boolean;
   protocol: string;
   close: { code: number; reason: string; wasClean: boolean } | null;
-  closeRequests: Array<{ code: number | null; thrown: string | null; predicted: string | null; reasonBytes: number }>;
+  closeRequests: Array<{ code: number | null; thrown: string | null; predicted: string | null; reasonBytes: number; stack: string }>;
   timeline: string[];
   seqs: number[];
   findings: string[];
@@ -80,6 +80,7 @@ export function readConnections(panel: Page | Frame): Promise<PanelConnection[]>
           thrown: r.verdict.thrown,
           predicted: r.verdict.predicted,
           reasonBytes: r.reasonBytes,
+          stack: r.stack,
         })),
         timeline: c.timeline.map((r: any) => r.type),
         seqs: c.timeline.map((r: any) => r.seq),
