@@ -2,9 +2,9 @@
 // tight loop and megabyte payloads crash nothing, change nothing for the
 // page, are counted, and never reach another tab's panel.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startScenarioServer, type ScenarioServer } from '../server/scenario-server';
-import { launch, type BrowserName, type LaunchedBrowser } from './support/browsers';
+import { describe, expect, it } from 'vitest';
+import type { BrowserName } from './support/browsers';
+import { useBrowserWithServer } from './support/fixture';
 import { openPanelTab, readDocuments, waitForConnections } from './support/panel';
 
 const FORGERIES = 10_000;
@@ -32,21 +32,11 @@ const forge = `
 `;
 
 describe.each<BrowserName>(['chromium', 'firefox'])('bad input in %s', (browserName) => {
-  let server: ScenarioServer;
-  let launched: LaunchedBrowser;
-
-  beforeAll(async () => {
-    server = await startScenarioServer();
-    launched = await launch(browserName);
-  });
-  afterAll(async () => {
-    await launched?.close();
-    await server?.close();
-  });
+  const env = useBrowserWithServer(browserName);
 
   it('rejects and counts forged records, keeps capturing, and keeps them out of other tabs', async () => {
-    const wsUrl = `${server.wsOrigin}/ws/close?code=4005&reason=after-forgery&after=1`;
-    server.page(
+    const wsUrl = `${env.server.wsOrigin}/ws/close?code=4005&reason=after-forgery&after=1`;
+    env.server.page(
       '/forger.html',
       `<!doctype html><script>
         ${forge}
@@ -55,17 +45,17 @@ describe.each<BrowserName>(['chromium', 'firefox'])('bad input in %s', (browserN
         ws.onclose = (e) => { window.__closed = e.code; };
       </script>`,
     );
-    const otherUrl = `${server.wsOrigin}/ws/close?code=4006&other=1`;
-    server.page('/other.html', `<!doctype html><script>new WebSocket(${JSON.stringify(otherUrl)});</script>`);
+    const otherUrl = `${env.server.wsOrigin}/ws/close?code=4006&other=1`;
+    env.server.page('/other.html', `<!doctype html><script>new WebSocket(${JSON.stringify(otherUrl)});</script>`);
 
-    const other = await launched.browser.newPage();
-    await other.goto(`${server.origin}/other.html`);
-    const otherPanel = await openPanelTab(launched, other);
+    const other = await env.launched.browser.newPage();
+    await other.goto(`${env.server.origin}/other.html`);
+    const otherPanel = await openPanelTab(env.launched, other);
 
-    const page = await launched.browser.newPage();
-    await page.goto(`${server.origin}/forger.html`);
+    const page = await env.launched.browser.newPage();
+    await page.goto(`${env.server.origin}/forger.html`);
     await page.waitForFunction(() => (window as unknown as { __closed?: number }).__closed === 4005, { polling: 50, timeout: 60_000 });
-    const panel = await openPanelTab(launched, page);
+    const panel = await openPanelTab(env.launched, page);
 
     const [connection, ...rest] = await waitForConnections(panel, (cs) => cs.some((c) => c.url === wsUrl && c.state === 'closed'));
     expect(rest).toHaveLength(0);
@@ -80,9 +70,9 @@ describe.each<BrowserName>(['chromium', 'firefox'])('bad input in %s', (browserN
   });
 
   it('survives sockets in a tight loop and megabyte payloads, and the page gets every byte', async () => {
-    const echoUrl = `${server.wsOrigin}/ws/echo?big=1`;
-    const loopUrl = `${server.wsOrigin}/ws/echo?loop=1`;
-    server.page(
+    const echoUrl = `${env.server.wsOrigin}/ws/echo?big=1`;
+    const loopUrl = `${env.server.wsOrigin}/ws/echo?loop=1`;
+    env.server.page(
       '/flood.html',
       `<!doctype html><script>
         const big = 'é'.repeat(2 * 1024 * 1024) + '\\uD800';
@@ -93,12 +83,12 @@ describe.each<BrowserName>(['chromium', 'firefox'])('bad input in %s', (browserN
         ws.onmessage = (e) => { window.__echo = e.data.length === big.length && e.data.endsWith('\\uFFFD'); ws.close(1000); };
       </script>`,
     );
-    const page = await launched.browser.newPage();
-    await page.goto(`${server.origin}/flood.html`);
+    const page = await env.launched.browser.newPage();
+    await page.goto(`${env.server.origin}/flood.html`);
     await page.waitForFunction(() => (window as unknown as { __echo?: boolean }).__echo !== undefined, { polling: 50, timeout: 60_000 });
     expect(await page.evaluate(() => (window as unknown as { __echo: boolean }).__echo)).toBe(true);
 
-    const panel = await openPanelTab(launched, page);
+    const panel = await openPanelTab(env.launched, page);
     const connections = await waitForConnections(panel, (cs) => cs.filter((c) => c.state === 'closed').length === 201, 60_000);
     const big = connections.find((c) => c.url === echoUrl)!;
     expect(big.sent.bytes).toBe(2 * 2 * 1024 * 1024 + 3);

@@ -1,27 +1,17 @@
 // Binary frames of every kind in both directions (Blob previews are read
 // asynchronously), and navigation markers across loads and reloads.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startScenarioServer, type ScenarioServer } from '../server/scenario-server';
-import { launch, type BrowserName, type LaunchedBrowser } from './support/browsers';
+import { describe, expect, it } from 'vitest';
+import type { BrowserName } from './support/browsers';
+import { useBrowserWithServer } from './support/fixture';
 import { openPanelTab, waitForConnections } from './support/panel';
 
 describe.each<BrowserName>(['chromium', 'firefox'])('binary frames and navigations in %s', (browserName) => {
-  let server: ScenarioServer;
-  let launched: LaunchedBrowser;
-
-  beforeAll(async () => {
-    server = await startScenarioServer();
-    launched = await launch(browserName);
-  });
-  afterAll(async () => {
-    await launched?.close();
-    await server?.close();
-  });
+  const env = useBrowserWithServer(browserName);
 
   it('records every binary kind with exact sizes and hex previews', async () => {
-    const wsUrl = `${server.wsOrigin}/ws/echo?binary=1`;
-    server.page(
+    const wsUrl = `${env.server.wsOrigin}/ws/echo?binary=1`;
+    env.server.page(
       '/binary.html',
       `<!doctype html><script>
         const ws = new WebSocket(${JSON.stringify(wsUrl)});
@@ -40,10 +30,10 @@ describe.each<BrowserName>(['chromium', 'firefox'])('binary frames and navigatio
         ws.onclose = () => { window.__closed = true; };
       </script>`,
     );
-    const page = await launched.browser.newPage();
-    await page.goto(`${server.origin}/binary.html`);
+    const page = await env.launched.browser.newPage();
+    await page.goto(`${env.server.origin}/binary.html`);
     await page.waitForFunction(() => (window as unknown as { __closed?: boolean }).__closed, { polling: 50, timeout: 30_000 });
-    const panel = await openPanelTab(launched, page);
+    const panel = await openPanelTab(env.launched, page);
     await waitForConnections(panel, (cs) => cs[0]?.state === 'closed' && cs[0].received.frames === 4);
     const frames = await panel.evaluate(() => {
       const store = (globalThis as unknown as { __wsciPanel: { store: { getState(): { connections: any[] } } } }).__wsciPanel.store;
@@ -60,13 +50,13 @@ describe.each<BrowserName>(['chromium', 'firefox'])('binary frames and navigatio
 
   it('marks each new top document, across navigations and reloads', async () => {
     for (const name of ['one', 'two']) {
-      server.page(`/${name}.html`, `<!doctype html><script>new WebSocket(${JSON.stringify(`${server.wsOrigin}/ws/close?code=4000&page=${name}`)});</script>`);
+      env.server.page(`/${name}.html`, `<!doctype html><script>new WebSocket(${JSON.stringify(`${env.server.wsOrigin}/ws/close?code=4000&page=${name}`)});</script>`);
     }
-    const page = await launched.browser.newPage();
-    await page.goto(`${server.origin}/one.html`);
-    const panel = await openPanelTab(launched, page);
+    const page = await env.launched.browser.newPage();
+    await page.goto(`${env.server.origin}/one.html`);
+    const panel = await openPanelTab(env.launched, page);
     await waitForConnections(panel, (cs) => cs.length === 1);
-    await page.goto(`${server.origin}/two.html`);
+    await page.goto(`${env.server.origin}/two.html`);
     await waitForConnections(panel, (cs) => cs.length === 2);
     await page.reload();
     await waitForConnections(panel, (cs) => cs.length === 3 && cs.every((c) => c.state === 'closed'));

@@ -1,9 +1,9 @@
 // Coverage of frames: sockets opened in same-origin, cross-origin, srcdoc and
 // about:blank frames all reach the panel, attributed to their frame.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startScenarioServer, type ScenarioServer } from '../server/scenario-server';
-import { launch, type BrowserName, type LaunchedBrowser } from './support/browsers';
+import { describe, expect, it } from 'vitest';
+import type { BrowserName } from './support/browsers';
+import { useBrowserWithServer } from './support/fixture';
 import { openPanelTab, waitForConnections } from './support/panel';
 
 /** A script that opens `url`, sends one message and closes once it is echoed. */
@@ -11,29 +11,19 @@ const openAndClose = (url: string) =>
   `const ws = new WebSocket(${JSON.stringify(url)}); ws.onopen = () => ws.send('hi'); ws.onmessage = () => ws.close(4001, 'frame done');`;
 
 describe.each<BrowserName>(['chromium', 'firefox'])('frames in %s', (browserName) => {
-  let server: ScenarioServer;
-  let launched: LaunchedBrowser;
-
-  beforeAll(async () => {
-    server = await startScenarioServer();
-    launched = await launch(browserName);
-  });
-  afterAll(async () => {
-    await launched?.close();
-    await server?.close();
-  });
+  const env = useBrowserWithServer(browserName);
 
   it('captures sockets from every kind of frame, attributed to the frame', async () => {
-    const ws = (name: string) => `${server.wsOrigin}/ws/echo?frame=${name}`;
+    const ws = (name: string) => `${env.server.wsOrigin}/ws/echo?frame=${name}`;
     const frameHtml = (name: string) => `<!doctype html><script>${openAndClose(ws(name))}</script>`;
-    server.page('/same.html', frameHtml('same-origin'));
-    server.page('/cross.html', frameHtml('cross-origin'));
+    env.server.page('/same.html', frameHtml('same-origin'));
+    env.server.page('/cross.html', frameHtml('cross-origin'));
     const srcdoc = frameHtml('srcdoc').replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-    server.page(
+    env.server.page(
       '/frames.html',
       `<!doctype html><html><head><script>${openAndClose(ws('top'))}</script></head><body>
       <iframe src="/same.html"></iframe>
-      <iframe src="${server.crossOrigin}/cross.html"></iframe>
+      <iframe src="${env.server.crossOrigin}/cross.html"></iframe>
       <iframe srcdoc="${srcdoc}"></iframe>
       <iframe id="blank" src="about:blank"></iframe>
       <iframe id="written"></iframe>
@@ -51,9 +41,9 @@ describe.each<BrowserName>(['chromium', 'firefox'])('frames in %s', (browserName
         if (blank.contentDocument && blank.contentDocument.readyState === 'complete') useBlank(); else blank.addEventListener('load', useBlank, { once: true });
       </script></body></html>`,
     );
-    const page = await launched.browser.newPage();
-    await page.goto(`${server.origin}/frames.html`);
-    const panel = await openPanelTab(launched, page);
+    const page = await env.launched.browser.newPage();
+    await page.goto(`${env.server.origin}/frames.html`);
+    const panel = await openPanelTab(env.launched, page);
     const names = ['top', 'same-origin', 'cross-origin', 'srcdoc', 'about-blank', 'document-write', 'initial-about-blank'];
     const connections = await waitForConnections(panel, (cs) =>
       names.every((n) => cs.some((c) => c.url === ws(n) && c.state === 'closed')),
@@ -64,8 +54,8 @@ describe.each<BrowserName>(['chromium', 'firefox'])('frames in %s', (browserName
       expect(byName(n).timeline, n).toEqual(['created', 'open', 'sent', 'received', 'close-requested', 'closed']);
     }
     expect(byName('top').isTop).toBe(true);
-    expect(byName('same-origin')).toMatchObject({ isTop: false, frameUrl: `${server.origin}/same.html` });
-    expect(byName('cross-origin')).toMatchObject({ isTop: false, frameUrl: `${server.crossOrigin}/cross.html` });
+    expect(byName('same-origin')).toMatchObject({ isTop: false, frameUrl: `${env.server.origin}/same.html` });
+    expect(byName('cross-origin')).toMatchObject({ isTop: false, frameUrl: `${env.server.crossOrigin}/cross.html` });
     expect(byName('srcdoc')).toMatchObject({ isTop: false, frameUrl: 'about:srcdoc' });
     expect(byName('about-blank').isTop).toBe(false);
   });

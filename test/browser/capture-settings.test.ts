@@ -2,10 +2,10 @@
 // size caps payload previews, and a small history buffer sheds the oldest
 // frames first, keeps every lifecycle record, and counts each drop exactly.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startScenarioServer, type ScenarioServer } from '../server/scenario-server';
+import { describe, expect, it } from 'vitest';
 import { CAPTURE_SETTINGS_KEY } from '../../src/protocol/settings';
-import { launch, type BrowserName, type LaunchedBrowser } from './support/browsers';
+import type { BrowserName } from './support/browsers';
+import { useBrowserWithServer } from './support/fixture';
 import { openPanelTab, readDocuments, waitForConnections } from './support/panel';
 
 const MESSAGES = 300;
@@ -13,23 +13,13 @@ const BUFFER = 100;
 const PREVIEW = 16;
 
 describe.each<BrowserName>(['chromium', 'firefox'])('capture settings in %s', (browserName) => {
-  let server: ScenarioServer;
-  let launched: LaunchedBrowser;
-
-  beforeAll(async () => {
-    server = await startScenarioServer();
-    launched = await launch(browserName);
-  });
-  afterAll(async () => {
-    await launched?.close();
-    await server?.close();
-  });
+  const env = useBrowserWithServer(browserName);
 
   it('caps previews and sheds frames before lifecycle records, counting every drop', async () => {
-    server.page('/blank.html', '<!doctype html><title>blank</title>');
-    const setup = await launched.browser.newPage();
-    await setup.goto(`${server.origin}/blank.html`);
-    const settingsPanel = await openPanelTab(launched, setup);
+    env.server.page('/blank.html', '<!doctype html><title>blank</title>');
+    const setup = await env.launched.browser.newPage();
+    await setup.goto(`${env.server.origin}/blank.html`);
+    const settingsPanel = await openPanelTab(env.launched, setup);
     await settingsPanel.evaluate(
       (key, value) => {
         const g = globalThis as unknown as Record<string, any>;
@@ -39,8 +29,8 @@ describe.each<BrowserName>(['chromium', 'firefox'])('capture settings in %s', (b
       { previewChars: PREVIEW, bufferRecords: BUFFER },
     );
 
-    const wsUrl = `${server.wsOrigin}/ws/echo?settings=1`;
-    server.page(
+    const wsUrl = `${env.server.wsOrigin}/ws/echo?settings=1`;
+    env.server.page(
       '/many.html',
       `<!doctype html><script>
         const ws = new WebSocket(${JSON.stringify(wsUrl)});
@@ -50,11 +40,11 @@ describe.each<BrowserName>(['chromium', 'firefox'])('capture settings in %s', (b
         ws.onclose = () => { window.__closed = true; };
       </script>`,
     );
-    const page = await launched.browser.newPage();
-    await page.goto(`${server.origin}/many.html`);
+    const page = await env.launched.browser.newPage();
+    await page.goto(`${env.server.origin}/many.html`);
     await page.waitForFunction(() => (window as unknown as { __closed?: boolean }).__closed, { polling: 50, timeout: 30_000 });
 
-    const panel = await openPanelTab(launched, page);
+    const panel = await openPanelTab(env.launched, page);
     const [connection] = await waitForConnections(panel, (cs) => cs[0]?.state === 'closed');
     const total = 2 + 2 * MESSAGES + 2; // created, open, frames, close-requested, closed
     expect(connection!.timeline).toHaveLength(BUFFER);

@@ -2,27 +2,17 @@
 // in place before a page's first inline script: a socket opened by that
 // script reaches the panel through the real pipeline.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type BrowserName, type LaunchedBrowser } from './support/browsers';
+import { describe, expect, it } from 'vitest';
+import type { BrowserName } from './support/browsers';
+import { useBrowserWithServer } from './support/fixture';
 import { openPanelTab, waitForConnections } from './support/panel';
-import { startScenarioServer, type ScenarioServer } from '../server/scenario-server';
 
 describe.each<BrowserName>(['chromium', 'firefox'])('smoke in %s', (name) => {
-  let server: ScenarioServer;
-  let launched: LaunchedBrowser;
-
-  beforeAll(async () => {
-    server = await startScenarioServer();
-    launched = await launch(name);
-  });
-  afterAll(async () => {
-    await launched?.close();
-    await server?.close();
-  });
+  const env = useBrowserWithServer(name);
 
   it('captures a socket opened by the first inline script in <head>', async () => {
-    const wsUrl = `${server.wsOrigin}/ws/close?code=4000&reason=bye&after=1`;
-    server.page(
+    const wsUrl = `${env.server.wsOrigin}/ws/close?code=4000&reason=bye&after=1`;
+    env.server.page(
       '/first-script.html',
       `<!doctype html><html><head><script>
         const ws = new WebSocket(${JSON.stringify(wsUrl)});
@@ -30,12 +20,12 @@ describe.each<BrowserName>(['chromium', 'firefox'])('smoke in %s', (name) => {
         ws.onclose = (e) => { document.title = 'closed ' + e.code; };
       </script></head><body>first script</body></html>`,
     );
-    const page = await launched.browser.newPage();
-    await page.goto(`${server.origin}/first-script.html`);
+    const page = await env.launched.browser.newPage();
+    await page.goto(`${env.server.origin}/first-script.html`);
     await page.waitForFunction(() => document.title === 'closed 4000', { polling: 50 });
 
     // DevTools attaches after the socket closed: the relay's history still has it.
-    const panel = await openPanelTab(launched, page);
+    const panel = await openPanelTab(env.launched, page);
     const [connection] = await waitForConnections(panel, (cs) => cs.some((c) => c.state === 'closed'));
     expect(connection).toMatchObject({
       url: wsUrl,
