@@ -1,0 +1,112 @@
+// Hook overhead (issue 5, goals 1 and 2): echo round-trip throughput and the
+// cost of 100,000 send() calls, hooked (extension loaded) ÷ unhooked (same
+// Chromium, no extension), the variants interleaved round by round.
+
+import type { Page } from 'puppeteer-core';
+import { openPanelTab } from '../browser/support/panel';
+import type { LaunchedBrowser } from '../browser/support/browsers';
+import { call, openBenchPage } from './support/bench-page';
+import type { BenchServer } from './support/bench-server';
+import { interleave, median, medianRatio } from './support/stats';
+
+interface EchoCase {
+  field: 'smallTextRatio' | 'binary1kRatio' | 'text1MiBRatio';
+  kind: 'small' | 'binary1k' | 'text1MiB';
+  count: number;
+  window: number;
+}
+
+const CASES: EchoCase[] = [
+  { field: 'smallTextRatio', kind: 'small', count: 4000, window: 64 },
+  { field: 'binary1kRatio', kind: 'binary1k', count: 4000, window: 64 },
+  { field: 'text1MiBRatio', kind: 'text1MiB', count: 24, window: 2 },
+];
+const SEND_CALLS = 100_000;
+
+export interface HookResults {
+  smallTextRatio: number;
+  binary1kRatio: number;
+  text1MiBRatio: number;
+  smallTextRatioPanelOpen: number;
+  sendCallRatio: number;
+  /** Extra: the send loop plus the next task (the hook's batch flush and the relay's handling of it). */
+  sendCallRatioWithFlush: number;
+  /** Medians of the raw figures, for the table. */
+  raw: Record<string, number>;
+}
+
+async function timed(page: Page, kind: string, count: number, window: number): Promise<number> {
+  await page.bringToFront();
+  return call<number>(page, 'echo', 'echo', kind, count, window);
+}
+
+export async function runHookOverhead(
+  hooked: LaunchedBrowser,
+  unhooked: LaunchedBrowser,
+  server: BenchServer,
+  rounds: number,
+  log: (line: string) => void,
+): Promise<HookResults> {
+  const pageUrl = `${server.origin}/hook-overhead`;
+  const hookedPage = await openBenchPage(hooked.browser, pageUrl);
+  const plainPage = await openBenchPage(unhooked.browser, pageUrl);
+  const panelPage = await openBenchPage(hooked.browser, `${pageUrl}?panel`);
+  const panel = await openPanelTab(hooked, panelPage);
+  for (const page of [hookedPage, plainPage, panelPage]) {
+    await call(page, 'open', 'echo', `${server.wsOrigin}/ws/echo`);
+    await call(page, 'open', 'sink', `${server.wsOrigin}/ws/sink`);
+  }
+  const raw: Record<string, number> = {};
+  const results = {} as HookResults;
+
+  for (const c of CASES) {
+    // Warm up every page's code paths once before timing.
+    for (const page of [hookedPage, plainPage]) await timed(page, c.kind, Math.min(c.count, 500), c.window);
+    const samples = await interleave(rounds, {
+      hooked: () => timed(hookedPage, c.kind, c.count, c.window),
+      unhooked: () => timed(plainPage, c.kind, c.count, c.window),
+    });
+    // Throughput ratio = unhooked time ÷ hooked time.
+    results[c.field] = medianRatio(samples.unhooked, samples.hooked);
+    raw[`${c.kind} hooked msg/s`] = (c.count / median(samples.hooked)) * 1000;
+    raw[`${c.kind} unhooked msg/s`] = (c.count / median(samples.unhooked)) * 1000;
+    log(`hook.${c.field} = ${results[c.field].toFixed(3)}`);
+  }
+
+  {
+    const c = CASES[0]!;
+    await timed(panelPage, c.kind, 500, c.window);
+    const samples = await interleave(rounds, {
+      panel: () => timed(panelPage, c.kind, c.count, c.window),
+      unhooked: () => timed(plainPage, c.kind, c.count, c.window),
+    });
+    results.smallTextRatioPanelOpen = medianRatio(samples.unhooked, samples.panel);
+    raw['small panel-open msg/s'] = (c.count / median(samples.panel)) * 1000;
+    log(`hook.smallTextRatioPanelOpen = ${results.smallTextRatioPanelOpen.toFixed(3)}`);
+  }
+  await panel.close();
+  await panelPage.close();
+
+  {
+    const loop = (page: Page) => async () => {
+      await page.bringToFront();
+      return call<[number, number]>(page, 'sendLoop', 'sink', SEND_CALLS);
+    };
+    await loop(hookedPage)();
+    await loop(plainPage)();
+    const pairs: Record<'hooked' | 'unhooked', Array<[number, number]>> = { hooked: [], unhooked: [] };
+    await interleave(rounds, {
+      hooked: async () => (pairs.hooked.push(await loop(hookedPage)()), 0),
+      unhooked: async () => (pairs.unhooked.push(await loop(plainPage)()), 0),
+    });
+    results.sendCallRatio = medianRatio(pairs.hooked.map((p) => p[0]), pairs.unhooked.map((p) => p[0]));
+    results.sendCallRatioWithFlush = medianRatio(pairs.hooked.map((p) => p[1]), pairs.unhooked.map((p) => p[1]));
+    raw['send() hooked µs/call'] = (median(pairs.hooked.map((p) => p[0])) * 1000) / SEND_CALLS;
+    raw['send() unhooked µs/call'] = (median(pairs.unhooked.map((p) => p[0])) * 1000) / SEND_CALLS;
+    log(`hook.sendCallRatio = ${results.sendCallRatio.toFixed(3)} (with flush ${results.sendCallRatioWithFlush.toFixed(3)})`);
+  }
+  await hookedPage.close();
+  await plainPage.close();
+  results.raw = raw;
+  return results;
+}
