@@ -22,8 +22,13 @@ import { DEFAULT_BUFFER_RECORDS, RecordBuffer } from './record-buffer';
 
 
 
+/** 128 random bits as hex. Not crypto.randomUUID: plain-http pages are no secure context, content scripts included. */
+function randomDocumentId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 const source: DocumentSource = {
-  docId: crypto.randomUUID(),
+  docId: randomDocumentId(),
   frameUrl: location.href,
   isTop: window === window.top,
 };

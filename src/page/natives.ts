@@ -28,6 +28,7 @@ export function captureNatives(win: typeof globalThis) {
     dispatchEvent: eventProto.dispatchEvent,
     CustomEvent: win.CustomEvent,
     queueMicrotask: win.queueMicrotask.bind(win),
+    setTimeout: win.setTimeout.bind(win),
     now: win.performance.now.bind(win.performance),
     timeOrigin: win.performance.timeOrigin,
     functionToString: win.Function.prototype.toString,
