@@ -18,8 +18,20 @@ export function textPreview(text: string, maxChars: number, p: Primordials): Pre
   return { preview: p.stringSlice(text, 0, end), truncated: true };
 }
 
-// Built at load, before any page script runs.
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+// Built and captured at load, before any page script runs: ASCII codes of
+// every byte's two hex digits, and a native decoder to turn them into a string
+// in one call (far cheaper than concatenating hundreds of pieces per frame).
+const HEX_CODES = new Uint8Array(512);
+for (let i = 0; i < 256; i++) {
+  const digits = i.toString(16).padStart(2, '0');
+  HEX_CODES[2 * i] = digits.charCodeAt(0);
+  HEX_CODES[2 * i + 1] = digits.charCodeAt(1);
+}
+const reflectApply = Reflect.apply;
+const Bytes = Uint8Array;
+const decoder = typeof TextDecoder === 'function' ? new TextDecoder() : null;
+const decode = decoder ? TextDecoder.prototype.decode : null;
+const fromCharCode = String.fromCharCode;
 
 /**
  * Hex of the first `maxChars / 2` bytes (two characters per byte) of `head`,
@@ -28,7 +40,14 @@ const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'
 export function bytesPreview(head: Uint8Array, headLength: number, totalSize: number, maxChars: number): Preview {
   const half = maxChars >> 1;
   const count = headLength < half ? headLength : half;
+  const out = new Bytes(2 * count);
+  for (let i = 0; i < count; i++) {
+    const at = 2 * head[i]!;
+    out[2 * i] = HEX_CODES[at]!;
+    out[2 * i + 1] = HEX_CODES[at + 1]!;
+  }
   let preview = '';
-  for (let i = 0; i < count; i++) preview += HEX[head[i]!];
+  if (decode) preview = reflectApply(decode, decoder, [out]) as string;
+  else for (let i = 0; i < out.length; i++) preview += reflectApply(fromCharCode, null, [out[i]]) as string;
   return { preview, truncated: count < totalSize };
 }

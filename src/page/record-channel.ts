@@ -38,17 +38,20 @@ export interface RecordChannel {
   now(): number;
 }
 
-/** A reserved place: its JSON once the body is known. */
+/** A reserved place: its record once the body is known. */
 interface Slot {
-  json: string | null;
+  record: object | null;
 }
 
 export function openRecordChannel(win: Window, n: Natives): RecordChannel {
   let seq = 0;
   let ready = false;
   let flushScheduled = false;
-  /** Records ready to go, as JSON, comma-separated, and how many there are. */
-  let pending = '';
+  /**
+   * Records ready to go. They become JSON in the flush, off the page's
+   * send() path: the call itself only builds a small record object.
+   */
+  let pending: object[] = [];
   let pendingCount = 0;
   /** Records behind an unfilled reservation (empty when none is outstanding). */
   let held: Slot[] = [];
@@ -65,13 +68,15 @@ export function openRecordChannel(win: Window, n: Natives): RecordChannel {
     flushScheduled = false;
     if (!ready || pendingCount === 0) return;
     const records = pending;
-    pending = '';
+    pending = [];
     pendingCount = 0;
-    post('batch', `,"records":[${records}]`);
+    let json = '';
+    for (let i = 0; i < records.length; i++) json += (i === 0 ? '' : ',') + recordJson(records[i], n);
+    post('batch', `,"records":[${json}]`);
   };
 
-  const ship = (json: string) => {
-    pending += (pendingCount === 0 ? '' : ',') + json;
+  const ship = (record: object) => {
+    n.append(pending, record);
     pendingCount++;
     if (ready && pendingCount >= FLUSH_NOW_RECORDS) flush();
     else if (!flushScheduled) {
@@ -84,9 +89,9 @@ export function openRecordChannel(win: Window, n: Natives): RecordChannel {
   const release = () => {
     const giveUp = held.length > MAX_PENDING_BEFORE_READY;
     let i = 0;
-    for (; i < held.length && (held[i]!.json !== null || giveUp); i++) {
-      const json = held[i]!.json;
-      if (json !== null) ship(json);
+    for (; i < held.length && (held[i]!.record !== null || giveUp); i++) {
+      const record = held[i]!.record;
+      if (record !== null) ship(record);
     }
     held = i === held.length ? [] : n.arraySlice(held, i);
   };
@@ -113,20 +118,20 @@ export function openRecordChannel(win: Window, n: Natives): RecordChannel {
     now,
     emit(type, socket, body, time = now()) {
       if (full()) return;
-      const json = recordJson({ type, seq: ++seq, time, socket, ...body }, n);
-      if (held.length === 0) ship(json);
+      const record = { type, seq: ++seq, time, socket, ...body };
+      if (held.length === 0) ship(record);
       else {
-        n.append(held, { json });
+        n.append(held, { record });
         release();
       }
     },
     reserve(type, socket) {
-      const slot: Slot = { json: null };
+      const slot: Slot = { record: null };
       if (full()) return () => {};
       const header = { type, seq: ++seq, time: now(), socket };
       n.append(held, slot);
       return (body) => {
-        slot.json = recordJson({ ...header, ...body }, n);
+        slot.record = { ...header, ...body };
         release();
       };
     },

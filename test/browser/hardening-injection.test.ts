@@ -54,9 +54,13 @@ interface PanelView {
 }
 
 async function selectRow(panel: Page, url: string): Promise<void> {
-  await panel.$$eval('[data-testid="connection-row"]', (rows, wanted) => {
-    (rows.find((r) => r.getAttribute('data-url') === wanted) as HTMLElement).click();
-  }, url);
+  // The table renders on its own schedule (throttled): wait for the row itself.
+  const row = await panel.waitForFunction(
+    (wanted) => [...document.querySelectorAll('[data-testid="connection-row"]')].find((r) => r.getAttribute('data-url') === wanted),
+    { polling: 50, timeout: 20_000 },
+    url,
+  );
+  await (row as unknown as { click(): Promise<void> }).click();
 }
 
 /** Walks every view that shows page data, and reads what it rendered. */
@@ -140,6 +144,10 @@ describe.each<BrowserName>(['chromium', 'firefox'])('script injection in %s', (b
       document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
     await waitForConnections(panel, (cs) => cs.filter((c) => c.state === 'closed').length === 2);
+    await panel.waitForFunction(() => document.querySelectorAll('[data-testid="connection-row"] [data-testid="close-code"]').length === 2, {
+      polling: 50,
+      timeout: 20_000,
+    });
     const view = await readPanel(panel, seen.urls.echo, seen.urls.server);
 
     const echoRow = view.rows.find((r) => r.url === seen.urls.echo)!;
