@@ -6,6 +6,7 @@
 import { analyzeOutgoingText } from '../../src/core/analyze-outgoing-text';
 import { validateUtf8 } from '../../src/core/utf8';
 import { median } from './support/stats';
+import { flatText, msPerCall, repsFor, timingSink } from './support/micro-timing';
 
 const MiB = 1024 * 1024;
 const SAMPLE_MS = 20;
@@ -15,33 +16,11 @@ export interface CoreResults {
   validateVsTextDecoder1MiB: number;
 }
 
-/** A flat string of exactly `units` UTF-16 code units (like a decoded payload). */
-function makeText(source: string, units: number): string {
-  let s = source;
-  while (s.length < units) s += s;
-  return new TextDecoder().decode(new TextEncoder().encode(s.slice(0, units)));
-}
-
-let sink = 0;
-
-function msPerCall(fn: () => unknown, reps: number): number {
-  const start = performance.now();
-  for (let i = 0; i < reps; i++) if (fn()) sink++;
-  return (performance.now() - start) / reps;
-}
-
-function repsFor(fn: () => unknown): number {
-  const start = performance.now();
-  let reps = 0;
-  while (performance.now() - start < SAMPLE_MS) (fn(), reps++);
-  return Math.max(1, reps);
-}
-
 /** Median over rounds of ours ÷ baseline, each round timing both. */
 function ratio(rounds: number, baseline: () => unknown, ours: () => unknown): number {
   for (let i = 0; i < 5; i++) (baseline(), ours());
-  const rb = repsFor(baseline);
-  const ro = repsFor(ours);
+  const rb = repsFor(baseline, SAMPLE_MS);
+  const ro = repsFor(ours, SAMPLE_MS);
   const ratios: number[] = [];
   for (let r = 0; r < rounds; r++) {
     if (r % 2 === 0) {
@@ -58,8 +37,8 @@ function ratio(rounds: number, baseline: () => unknown, ours: () => unknown): nu
 export function runCoreRatios(rounds: number): CoreResults {
   const encoder = new TextEncoder();
   const fatal = new TextDecoder('utf-8', { fatal: true });
-  const ascii = makeText('{"id":12345,"type":"update","name":"hello world","tags":["a","b"],"ok":true}\n', MiB);
-  const japanese = makeText('日本語のテキストです。これは送信するメッセージで、文字列の長さを測ります。', MiB);
+  const ascii = flatText('{"id":12345,"type":"update","name":"hello world","tags":["a","b"],"ok":true}\n', MiB);
+  const japanese = flatText('日本語のテキストです。これは送信するメッセージで、文字列の長さを測ります。', MiB);
   const result: CoreResults = {
     analyzeVsEncode1MiB: {
       ascii: ratio(rounds, () => encoder.encode(ascii).length, () => analyzeOutgoingText(ascii).utf8Bytes),
@@ -73,6 +52,6 @@ export function runCoreRatios(rounds: number): CoreResults {
   bytes.set(encoder.encode(japanese).subarray(0, half));
   bytes.set(encoder.encode(ascii).subarray(0, MiB - half), half);
   result.validateVsTextDecoder1MiB = ratio(rounds, () => fatal.decode(bytes).length, () => validateUtf8(bytes).valid);
-  if (sink < 0) throw new Error('unreachable');
+  if (timingSink.count < 0) throw new Error('unreachable');
   return result;
 }

@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeOutgoingText } from '../../src/core/analyze-outgoing-text';
 import { validateUtf8 } from '../../src/core/utf8';
+import { flatText, msPerCall, repsFor, timingSink } from './support/micro-timing';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -23,36 +24,16 @@ const SOURCES = {
   'lone surrogate': '',
 } as const;
 
-/** A flat string of exactly `units` code units (TextDecoder output is flat, like most real payloads). */
+/** A flat string of `units` code units; '' means ASCII with one lone surrogate in the middle. */
 function makeText(source: string, units: number): string {
   if (source === '') {
-    const ascii = makeText(SOURCES.ascii, units);
+    const ascii = flatText(SOURCES.ascii, units);
     const middle = units >> 1;
     return ascii.slice(0, middle) + '\uD83D' + ascii.slice(middle + 1); // a decode round-trip would repair it
   }
-  let s = source;
-  while (s.length < units) s += s;
-  return new TextDecoder().decode(new TextEncoder().encode(s.slice(0, units)));
+  return flatText(source, units);
 }
 
-let sink = 0;
-
-/** Milliseconds per call, repeating the call for about SAMPLE_MS. */
-function sample(fn: () => unknown, reps: number): number {
-  const start = performance.now();
-  for (let i = 0; i < reps; i++) if (fn()) sink++;
-  return (performance.now() - start) / reps;
-}
-
-function repsFor(fn: () => unknown): number {
-  const start = performance.now();
-  let reps = 0;
-  while (performance.now() - start < SAMPLE_MS / 3) {
-    fn();
-    reps++;
-  }
-  return Math.max(1, reps * 3);
-}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 
@@ -66,15 +47,15 @@ interface Row {
 /** Median over ROUNDS of (ours / baseline), the two timed alternately within each round. */
 function compare(name: string, baseline: () => unknown, ours: () => unknown): Row {
   for (let i = 0; i < 5; i++) (baseline(), ours()); // warm up both to optimized code
-  const repsBase = repsFor(baseline);
-  const repsOurs = repsFor(ours);
+  const repsBase = repsFor(baseline, SAMPLE_MS / 3);
+  const repsOurs = repsFor(ours, SAMPLE_MS / 3);
   const base: number[] = [];
   const mine: number[] = [];
   const ratios: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
-    const a = r % 2 === 0 ? sample(baseline, repsBase) : NaN;
-    const b = sample(ours, repsOurs);
-    const c = r % 2 === 1 ? sample(baseline, repsBase) : a;
+    const a = r % 2 === 0 ? msPerCall(baseline, repsBase) : NaN;
+    const b = msPerCall(ours, repsOurs);
+    const c = r % 2 === 1 ? msPerCall(baseline, repsBase) : a;
     base.push(c);
     mine.push(b);
     ratios.push(b / c);
@@ -117,6 +98,6 @@ describe('core benchmark', () => {
     printTable('analyzeOutgoingText(text) vs new TextEncoder().encode(text)  [median of interleaved rounds; ratio < 1 is faster]', 'encode', 'analyzeOutgoingText', textRows);
     printTable('validateUtf8(bytes) vs new TextDecoder("utf-8", { fatal: true }).decode(bytes)  [sizes are UTF-16 units of the source text]', 'fatal decode', 'validateUtf8', utf8Rows);
     for (const row of [...textRows, ...utf8Rows]) expect(Number.isFinite(row.ratio)).toBe(true);
-    expect(sink).toBeGreaterThan(0);
+    expect(timingSink.count).toBeGreaterThan(0);
   });
 });
