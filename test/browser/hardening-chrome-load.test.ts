@@ -7,9 +7,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Target } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startScenarioServer, type ScenarioServer } from '../server/scenario-server';
-import { CHROME_PATH, DIST_CHROME, launchChromium, type LaunchedBrowser } from './support/browsers';
+import { describe, expect, it } from 'vitest';
+import { useBrowserWithServer } from './support/fixture';
+import { CHROME_PATH, DIST_CHROME } from './support/browsers';
 import { openPanelTab, waitForConnections } from './support/panel';
 import { scenarioPage } from './support/scenario-page';
 
@@ -57,29 +57,19 @@ async function developerModeAndReload(browser: Browser): Promise<void> {
 }
 
 describe('the Chrome build on chrome://extensions', () => {
-  let server: ScenarioServer;
-  let launched: LaunchedBrowser;
-
-  beforeAll(async () => {
-    server = await startScenarioServer();
-    launched = await launchChromium();
-  });
-  afterAll(async () => {
-    await launched?.close();
-    await server?.close();
-  });
+  const env = useBrowserWithServer('chromium');
 
   it('shows no warnings and no errors, also after capturing and feeding a panel', async () => {
-    await developerModeAndReload(launched.browser);
-    const wsUrl = `${server.wsOrigin}/ws/close?code=4000&reason=load-check&after=1`;
-    server.page('/load-check.html', scenarioPage(wsUrl, "ws.send('hi')"));
-    const page = await launched.browser.newPage();
-    await page.goto(`${server.origin}/load-check.html`);
+    await developerModeAndReload(env.launched.browser);
+    const wsUrl = `${env.server.wsOrigin}/ws/close?code=4000&reason=load-check&after=1`;
+    env.server.page('/load-check.html', scenarioPage(wsUrl, "ws.send('hi')"));
+    const page = await env.launched.browser.newPage();
+    await page.goto(`${env.server.origin}/load-check.html`);
     await page.waitForFunction(() => (window as unknown as { __done: boolean }).__done, { polling: 50 });
-    const panel = await openPanelTab(launched, page);
+    const panel = await openPanelTab(env.launched, page);
     await waitForConnections(panel, (cs) => cs.some((c) => c.url === wsUrl && c.state === 'closed'));
 
-    const reports = await extensionsPage(launched.browser);
+    const reports = await extensionsPage(env.launched.browser);
     expect(reports).toEqual([
       { name: 'WebSocket Close Inspector', state: 'ENABLED', manifestErrors: [], runtimeErrors: [], installWarnings: [] },
     ]);

@@ -4,9 +4,9 @@
 // holds is that such sockets work exactly as without the extension, and that
 // the panel shows no phantom connection for them.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startScenarioServer, type ScenarioServer } from '../server/scenario-server';
-import { launch, type BrowserName, type LaunchedBrowser } from './support/browsers';
+import { describe, expect, it } from 'vitest';
+import { useBrowserWithServer } from './support/fixture';
+import type { BrowserName } from './support/browsers';
 import { openPanelTab, readConnections, waitForConnections } from './support/panel';
 
 const WORKER = (wsUrl: string) => `
@@ -22,25 +22,15 @@ const WORKER = (wsUrl: string) => `
 `;
 
 describe.each<BrowserName>(['chromium', 'firefox'])('sockets in workers in %s', (browserName) => {
-  let server: ScenarioServer;
-  let launched: LaunchedBrowser;
-
-  beforeAll(async () => {
-    server = await startScenarioServer();
-    launched = await launch(browserName);
-  });
-  afterAll(async () => {
-    await launched?.close();
-    await server?.close();
-  });
+  const env = useBrowserWithServer(browserName);
 
   it('work unchanged and are not captured (content scripts do not run in workers)', async () => {
-    const dedicated = `${server.wsOrigin}/ws/rate-limit?max=1&window=60000&in=dedicated`;
-    const shared = `${server.wsOrigin}/ws/rate-limit?max=1&window=60000&in=shared`;
-    const pageSocket = `${server.wsOrigin}/ws/close?code=4000&in=page`;
-    server.page('/dedicated.js', WORKER(dedicated), { 'content-type': 'text/javascript' });
-    server.page('/shared.js', WORKER(shared), { 'content-type': 'text/javascript' });
-    server.page(
+    const dedicated = `${env.server.wsOrigin}/ws/rate-limit?max=1&window=60000&in=dedicated`;
+    const shared = `${env.server.wsOrigin}/ws/rate-limit?max=1&window=60000&in=shared`;
+    const pageSocket = `${env.server.wsOrigin}/ws/close?code=4000&in=page`;
+    env.server.page('/dedicated.js', WORKER(dedicated), { 'content-type': 'text/javascript' });
+    env.server.page('/shared.js', WORKER(shared), { 'content-type': 'text/javascript' });
+    env.server.page(
       '/workers.html',
       `<!doctype html><script>
         window.__results = {};
@@ -51,8 +41,8 @@ describe.each<BrowserName>(['chromium', 'firefox'])('sockets in workers in %s', 
         new WebSocket(${JSON.stringify(pageSocket)});
       </script>`,
     );
-    const page = await launched.browser.newPage();
-    await page.goto(`${server.origin}/workers.html`);
+    const page = await env.launched.browser.newPage();
+    await page.goto(`${env.server.origin}/workers.html`);
     await page.waitForFunction(() => {
       const r = (window as unknown as { __results: Record<string, unknown> }).__results;
       return r.dedicated && r.shared;
@@ -60,7 +50,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('sockets in workers in %s', 
     const expected = ['open', 'message:one', 'close:1008:rate limit exceeded:true'];
     expect(await page.evaluate(() => (window as unknown as { __results: unknown }).__results)).toEqual({ dedicated: expected, shared: expected });
 
-    const panel = await openPanelTab(launched, page);
+    const panel = await openPanelTab(env.launched, page);
     await waitForConnections(panel, (cs) => cs.some((c) => c.url === pageSocket && c.state === 'closed'));
     expect((await readConnections(panel)).map((c) => c.url)).toEqual([pageSocket]);
   });

@@ -2,31 +2,20 @@
 // flight, the panel reconnects and resumes from its cursors: no record is lost
 // and none is applied twice.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startScenarioServer, type ScenarioServer } from '../server/scenario-server';
-import { launchChromium, type LaunchedBrowser } from './support/browsers';
+import { describe, expect, it } from 'vitest';
+import { useBrowserWithServer } from './support/fixture';
 import { openPanelTab, readConnections, waitForConnections } from './support/panel';
 
 const MESSAGES = 400;
 
 describe('service worker restarts in chromium', () => {
-  let server: ScenarioServer;
-  let launched: LaunchedBrowser;
-
-  beforeAll(async () => {
-    server = await startScenarioServer();
-    launched = await launchChromium();
-  });
-  afterAll(async () => {
-    await launched?.close();
-    await server?.close();
-  });
+  const env = useBrowserWithServer('chromium');
 
   async function workerTargetId(): Promise<string | undefined> {
-    const cdp = await launched.browser.target().createCDPSession();
+    const cdp = await env.launched.browser.target().createCDPSession();
     const { targetInfos } = await cdp.send('Target.getTargets');
     await cdp.detach();
-    return targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(launched.extensionOrigin))?.targetId;
+    return targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(env.launched.extensionOrigin))?.targetId;
   }
 
   /**
@@ -37,12 +26,12 @@ describe('service worker restarts in chromium', () => {
     const before = await workerTargetId();
     expect(before).toBeDefined();
     const isWorker = (t: import('puppeteer-core').Target) =>
-      t.type() === 'service_worker' && t.url().startsWith(launched.extensionOrigin);
-    const oldTarget = launched.browser.targets().find(isWorker);
-    const cdp = await launched.browser.target().createCDPSession();
+      t.type() === 'service_worker' && t.url().startsWith(env.launched.extensionOrigin);
+    const oldTarget = env.launched.browser.targets().find(isWorker);
+    const cdp = await env.launched.browser.target().createCDPSession();
     await cdp.send('Target.closeTarget', { targetId: before! });
     await cdp.detach();
-    await launched.browser.waitForTarget(
+    await env.launched.browser.waitForTarget(
       (t) => isWorker(t) && t !== oldTarget,
       { timeout: 30_000 },
     );
@@ -51,8 +40,8 @@ describe('service worker restarts in chromium', () => {
   let restarts = 0;
 
   it('loses and duplicates nothing while the worker is stopped repeatedly', async () => {
-    const wsUrl = `${server.wsOrigin}/ws/echo?restart=1`;
-    server.page(
+    const wsUrl = `${env.server.wsOrigin}/ws/echo?restart=1`;
+    env.server.page(
       '/stream.html',
       `<!doctype html><script>
         window.__echoed = 0;
@@ -65,9 +54,9 @@ describe('service worker restarts in chromium', () => {
         ws.onmessage = () => { if (++window.__echoed === ${MESSAGES}) ws.close(1000, 'all echoed'); };
       </script>`,
     );
-    const page = await launched.browser.newPage();
-    await page.goto(`${server.origin}/stream.html`);
-    const panel = await openPanelTab(launched, page);
+    const page = await env.launched.browser.newPage();
+    await page.goto(`${env.server.origin}/stream.html`);
+    const panel = await openPanelTab(env.launched, page);
 
     // Stop the worker three times while frames stream, each time once the panel got more.
     let seen = 0;

@@ -39,8 +39,13 @@ function requireFile(path: string, what: string): void {
   }
 }
 
-export interface ChromiumOptions {
+export interface LaunchOptions {
   extension?: boolean;
+  /** A made-up host name the browser resolves to 127.0.0.1 (a non-secure origin for tests). */
+  loopbackHost?: string;
+}
+
+export interface ChromiumOptions extends LaunchOptions {
   /** Open DevTools for every tab (`--auto-open-devtools-for-tabs`). */
   devtools?: boolean;
   /** Show windows (the demo, when a display exists). */
@@ -65,6 +70,7 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Lau
   if (extension) args.push(`--disable-extensions-except=${DIST_CHROME}`, `--load-extension=${DIST_CHROME}`);
   if (options.devtools) args.push('--auto-open-devtools-for-tabs');
   if (options.windowSize) args.push(`--window-size=${options.windowSize.join(',')}`);
+  if (options.loopbackHost) args.push(`--host-resolver-rules=MAP ${options.loopbackHost} 127.0.0.1`);
   const browser = await puppeteer.launch({
     executablePath: CHROME_PATH,
     headless: !options.headed,
@@ -93,7 +99,7 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Lau
   };
 }
 
-export async function launchFirefox(options: { extension?: boolean } = {}): Promise<LaunchedBrowser> {
+export async function launchFirefox(options: LaunchOptions = {}): Promise<LaunchedBrowser> {
   const extension = options.extension ?? true;
   requireFile(FIREFOX_PATH, 'Firefox ESR');
   if (extension) requireFile(join(DIST_FIREFOX, 'manifest.json'), 'The Firefox build (npm run build)');
@@ -107,6 +113,7 @@ export async function launchFirefox(options: { extension?: boolean } = {}): Prom
     env: { ...process.env, TMPDIR: tmp },
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      ...(options.loopbackHost ? { 'network.dns.localDomains': options.loopbackHost } : {}),
     },
     protocolTimeout: 60_000,
   });
@@ -122,7 +129,7 @@ export async function launchFirefox(options: { extension?: boolean } = {}): Prom
   };
 }
 
-export function launch(name: BrowserName, options: { extension?: boolean } = {}): Promise<LaunchedBrowser> {
+export function launch(name: BrowserName, options: LaunchOptions = {}): Promise<LaunchedBrowser> {
   return name === 'chromium' ? launchChromium(options) : launchFirefox(options);
 }
 
