@@ -1,7 +1,8 @@
 // Runs in the relay (ISOLATED world). A bounded history of one document's
 // records, so that a panel opened after a failure still shows it. When full
 // it sheds the oldest *frame* records first and keeps each connection's
-// lifecycle (created/open/error/close-requested/closed); every shed record is counted.
+// lifecycle (created/open/error/close-requested/closed). A shed record leaves a
+// gap in the sequence numbers, which is how a panel counts what it missed.
 
 import { isLifecycleRecord, type PageRecord } from '../protocol/records';
 
@@ -39,8 +40,6 @@ export const DEFAULT_BUFFER_RECORDS = 10_000;
 export class RecordBuffer {
   private frames = new Queue<PageRecord>();
   private lifecycle = new Queue<PageRecord>();
-  /** Records shed because the buffer was full, since the document loaded. */
-  overflow = 0;
 
   constructor(private capacity: number) {}
 
@@ -76,7 +75,6 @@ export class RecordBuffer {
   private trim(): void {
     while (this.size > this.capacity) {
       (this.frames.length > 0 ? this.frames : this.lifecycle).shift();
-      this.overflow++;
     }
   }
 }

@@ -21,7 +21,6 @@ import type { PageRecord } from '../protocol/records';
 import { DEFAULT_BUFFER_RECORDS, RecordBuffer } from './record-buffer';
 
 
-
 /** 128 random bits as hex. Not crypto.randomUUID: plain-http pages are no secure context, content scripts included. */
 function randomDocumentId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
@@ -44,8 +43,30 @@ function answerPage(): void {
   window.dispatchEvent(new CustomEvent(RELAY_TO_PAGE_EVENT, { detail: JSON.stringify(message) }));
 }
 
+/**
+ * What the page handed over during its current task. The hook may flush
+ * inside a page's tight send() loop; checking the batch there would make
+ * every send() wait for it, so it is read once the page's script is done
+ * (a microtask: still before the next task, and before the document goes
+ * away when the last flush comes from pagehide).
+ */
+let inbox: unknown[] = [];
+
 function onPageMessage(event: Event): void {
-  const message = readPageMessage((event as CustomEvent<unknown>).detail);
+  if (inbox.length === 0) queueMicrotask(readInbox);
+  inbox.push((event as CustomEvent<unknown>).detail);
+}
+
+function readInbox(): void {
+  const details = inbox;
+  inbox = [];
+  const accepted: PageRecord[] = [];
+  for (const detail of details) readPageDetail(detail, accepted);
+  if (accepted.length > 0) stream(accepted);
+}
+
+function readPageDetail(detail: unknown, accepted: PageRecord[]): void {
+  const message = readPageMessage(detail);
   if (!message) {
     rejected++;
     return;
@@ -55,7 +76,6 @@ function onPageMessage(event: Event): void {
     return;
   }
   rejected += message.rejected;
-  const accepted: PageRecord[] = [];
   for (const record of message.records) {
     // Sequence numbers only grow: anything else is a replay or a forgery.
     if (record.seq <= lastSeq) {
@@ -66,17 +86,11 @@ function onPageMessage(event: Event): void {
     buffer.push(record);
     accepted.push(record);
   }
-  if (accepted.length > 0) stream(accepted);
 }
 
 function stream(records: PageRecord[]): void {
   if (!port) return;
-  const message: RelayToPanelMap['records'] & { type: 'records' } = {
-    type: 'records',
-    source,
-    records,
-    dropped: { overflow: buffer.overflow, rejected },
-  };
+  const message: RelayToPanelMap['records'] & { type: 'records' } = { type: 'records', source, records, rejected };
   try {
     port.postMessage(message);
   } catch {

@@ -1,7 +1,7 @@
-// Runs in the page's MAIN world. Numbers records, batches them per task and
-// hands them to the relay (ISOLATED world) as JSON strings on a private DOM
-// event. Holds records only until the relay has answered its hello, and only
-// as JSON text (no payload objects are kept).
+// Runs in the page's MAIN world. Numbers records, batches them per frame and
+// hands them to the relay (ISOLATED world) as JSON text on a private DOM
+// event. A record becomes JSON the moment it is emitted: no payload object
+// is kept, and the batch is one string.
 
 import {
   DEFAULT_HOOK_SETTINGS,
@@ -13,7 +13,7 @@ import {
 } from '../protocol/envelope';
 import type { PageRecordMap, PageRecordType } from '../protocol/records';
 import type { Natives } from './natives';
-import { recordJson } from './record-json';
+import { fieldsJson } from './record-json';
 
 /** Records held while the relay has not answered yet (it normally answers at once). */
 const MAX_PENDING_BEFORE_READY = 10_000;
@@ -27,7 +27,13 @@ const FLUSH_NOW_RECORDS = 2048;
 
 export interface RecordChannel {
   settings: HookSettings;
+  /** A record whose body is a plain tree of the hook's own making. */
   emit<K extends PageRecordType>(type: K, socket: number, body: PageRecordMap[K], time?: number): void;
+  /**
+   * The hot path for frames: a record whose body the caller has written as
+   * JSON members already (`"kind":"text","size":3,…`, see record-json.ts).
+   */
+  emitFields(type: PageRecordType, socket: number, fields: string, time?: number): void;
   /**
    * Takes the next place in the record order for a record whose body is
    * known only later (a Blob's bytes are read asynchronously). Records
@@ -38,9 +44,9 @@ export interface RecordChannel {
   now(): number;
 }
 
-/** A reserved place: its record once the body is known. */
+/** A reserved place: its record (as JSON) once the body is known. */
 interface Slot {
-  record: object | null;
+  json: string | null;
 }
 
 export function openRecordChannel(win: Window, n: Natives): RecordChannel {
@@ -48,10 +54,11 @@ export function openRecordChannel(win: Window, n: Natives): RecordChannel {
   let ready = false;
   let flushScheduled = false;
   /**
-   * Records ready to go. They become JSON in the flush, off the page's
-   * send() path: the call itself only builds a small record object.
+   * Records ready to go, already as JSON and joined by commas: a record
+   * costs the page one string concatenation (a rope, flattened once in the
+   * flush), no object and no array growth.
    */
-  let pending: object[] = [];
+  let pending = '';
   let pendingCount = 0;
   /** Records behind an unfilled reservation (empty when none is outstanding). */
   let held: Slot[] = [];
@@ -68,15 +75,13 @@ export function openRecordChannel(win: Window, n: Natives): RecordChannel {
     flushScheduled = false;
     if (!ready || pendingCount === 0) return;
     const records = pending;
-    pending = [];
+    pending = '';
     pendingCount = 0;
-    let json = '';
-    for (let i = 0; i < records.length; i++) json += (i === 0 ? '' : ',') + recordJson(records[i], n);
-    post('batch', `,"records":[${json}]`);
+    post('batch', `,"records":[${records}]`);
   };
 
-  const ship = (record: object) => {
-    n.append(pending, record);
+  const ship = (json: string) => {
+    pending = pendingCount === 0 ? json : `${pending},${json}`;
     pendingCount++;
     if (ready && pendingCount >= FLUSH_NOW_RECORDS) flush();
     else if (!flushScheduled) {
@@ -89,9 +94,9 @@ export function openRecordChannel(win: Window, n: Natives): RecordChannel {
   const release = () => {
     const giveUp = held.length > MAX_PENDING_BEFORE_READY;
     let i = 0;
-    for (; i < held.length && (held[i]!.record !== null || giveUp); i++) {
-      const record = held[i]!.record;
-      if (record !== null) ship(record);
+    for (; i < held.length && (held[i]!.json !== null || giveUp); i++) {
+      const json = held[i]!.json;
+      if (json !== null) ship(json);
     }
     held = i === held.length ? [] : n.arraySlice(held, i);
   };
@@ -113,25 +118,39 @@ export function openRecordChannel(win: Window, n: Natives): RecordChannel {
 
   const now = () => n.timeOrigin + n.now();
   const full = () => !ready && pendingCount + held.length >= MAX_PENDING_BEFORE_READY;
+  /** `{"type":…,"seq":…,"time":…,"socket":…` of a record: the caller adds its fields and the brace. */
+  const header = (type: PageRecordType, socket: number, time: number) =>
+    `{"type":"${type}","seq":${++seq},"time":${n.isFinite(time) ? time : 0},"socket":${socket}`;
+  const emitFields = (type: PageRecordType, socket: number, fields: string, time = now()) => {
+    if (full()) {
+      seq++; // the gap tells the panel a record is missing
+      return;
+    }
+    const json = `${header(type, socket, time)}${fields === '' ? '' : ','}${fields}}`;
+    if (held.length === 0) ship(json);
+    else {
+      n.append(held, { json });
+      release();
+    }
+  };
   return {
     settings,
     now,
-    emit(type, socket, body, time = now()) {
-      if (full()) return;
-      const record = { type, seq: ++seq, time, socket, ...body };
-      if (held.length === 0) ship(record);
-      else {
-        n.append(held, { record });
-        release();
-      }
+    emitFields,
+    emit(type, socket, body, time) {
+      emitFields(type, socket, fieldsJson(body, n), time);
     },
     reserve(type, socket) {
-      const slot: Slot = { record: null };
-      if (full()) return () => {};
-      const header = { type, seq: ++seq, time: now(), socket };
+      const slot: Slot = { json: null };
+      if (full()) {
+        seq++;
+        return () => {};
+      }
+      const start = header(type, socket, now());
       n.append(held, slot);
       return (body) => {
-        slot.record = { ...header, ...body };
+        const fields = fieldsJson(body, n);
+        slot.json = `${start}${fields === '' ? '' : ','}${fields}}`;
         release();
       };
     },

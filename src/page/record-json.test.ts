@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { capturePrimordials } from './primordials';
-import { recordJson } from './record-json';
+import { frameFieldsJson, recordJson, sentFieldsJson } from './record-json';
 
 const p = capturePrimordials(globalThis);
 
@@ -36,5 +36,18 @@ describe('recordJson', () => {
     delete (Array.prototype as unknown as Record<string, unknown>).toJSON;
     expect(calls).toBe(0);
     expect(JSON.parse(json)).toEqual({ a: [1, { b: 'c' }], d: {} });
+  });
+});
+
+describe('frame fields', () => {
+  it('write what JSON.stringify writes for the same received and sent records', () => {
+    const preview = 'quote " backslash \\ \u0000 \uD800 日本';
+    expect(JSON.parse(`{${frameFieldsJson('text', 17, preview, true, p)}}`)).toEqual({ kind: 'text', size: 17, preview, truncated: true });
+    const findings = [{ kind: 'nul', severity: 'warning', message: { en: 'a', ja: 'い' }, index: 3 }];
+    for (const [thrown, list] of [[null, []], ['InvalidStateError', findings]] as const) {
+      const sent = { kind: 'text' as const, size: 5, preview: 'he"y', truncated: false, readyState: 1, findings: [...list] as never[] };
+      const expected = { kind: 'text', size: 5, preview: 'he"y', truncated: false, readyState: 1, bufferedAmount: 1024, thrown, findings: list };
+      expect(`{${sentFieldsJson(sent, 1024, thrown, p)}}`).toBe(JSON.stringify(expected));
+    }
   });
 });

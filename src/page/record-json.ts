@@ -5,8 +5,16 @@
 // called, and our records would come out changed. Records are plain trees of
 // the hook's own making, so walking them by hand is exact; leaves go through
 // the captured JSON.stringify, which looks up nothing on a primitive.
+//
+// Frames are the hot path (a chatty page sends and receives tens of thousands
+// per second): their fields are written out by hand, with no object built and
+// no key looked up, instead of walking a record.
 
+import type { PageRecordMap } from '../protocol/records';
 import type { Primordials } from './primordials';
+
+/** What the send trap knows before the native send() runs. */
+export type SendRecord = Omit<PageRecordMap['sent'], 'bufferedAmount' | 'thrown'>;
 
 export function recordJson(value: unknown, p: Primordials): string {
   if (value === null) return 'null';
@@ -22,18 +30,42 @@ export function recordJson(value: unknown, p: Primordials): string {
     default:
       return 'null';
   }
-  let out = '';
   if (p.isArray(value)) {
     const items = value as unknown[];
+    let out = '';
     for (let i = 0; i < items.length; i++) out += (i === 0 ? '' : ',') + recordJson(items[i], p);
     return `[${out}]`;
   }
+  return `{${fieldsJson(value, p)}}`;
+}
+
+/** The members of an object's JSON without the braces: `"a":1,"b":"c"` ('' when none). */
+export function fieldsJson(value: object, p: Primordials): string {
   const fields = value as Record<string, unknown>;
   const names = p.keys(fields);
+  let out = '';
   for (let i = 0; i < names.length; i++) {
     const field = fields[names[i]!];
     if (field === undefined || typeof field === 'function') continue;
     out += (out === '' ? '' : ',') + p.stringify(names[i]!) + ':' + recordJson(field, p);
   }
-  return `{${out}}`;
+  return out;
+}
+
+/**
+ * The fields every frame record has (`received` in full; `sent` adds its own).
+ * `kind` is one of the hook's own constants; numbers are the hook's own integers,
+ * and a template literal turns a number into the text JSON would write.
+ */
+export function frameFieldsJson(kind: string, size: number, preview: string, truncated: boolean, p: Primordials): string {
+  return `"kind":"${kind}","size":${size},"preview":${p.stringify(preview)},"truncated":${truncated ? 'true' : 'false'}`;
+}
+
+/** The fields of a `sent` record: the frame's, then what the native send() left behind. */
+export function sentFieldsJson(sent: SendRecord, bufferedAmount: number, thrown: string | null, p: Primordials): string {
+  const findings = sent.findings.length === 0 ? '[]' : recordJson(sent.findings, p);
+  return (
+    `${frameFieldsJson(sent.kind, sent.size, sent.preview, sent.truncated, p)},"readyState":${sent.readyState},` +
+    `"bufferedAmount":${bufferedAmount},"thrown":${thrown === null ? 'null' : p.stringify(thrown)},"findings":${findings}`
+  );
 }

@@ -11,13 +11,13 @@ import type { Finding } from '../core/types';
 import type { PageRecordMap, SentKind } from '../protocol/records';
 import type { Natives } from './natives';
 import { bytesPreview, textPreview } from './payload-preview';
+import { sentFieldsJson, type SendRecord } from './record-json';
 import type { RecordChannel } from './record-channel';
 import { arrayBufferSize, blobSize, readBlobHead, type SocketState } from './socket-observer';
 import { captureStack } from './stack';
 import { thrownName } from './thrown-name';
 
 type Sockets = WeakMap<object, SocketState>;
-type SendRecord = Omit<PageRecordMap['sent'], 'bufferedAmount' | 'thrown'>;
 
 /** The argument at `index` as the page passed it (no read past the end: that would reach Array.prototype). */
 const argument = (args: unknown[], index: number): unknown => (index < args.length ? args[index] : undefined);
@@ -42,9 +42,10 @@ export function sendTrap(n: Natives, sockets: Sockets, channel: RecordChannel): 
       } finally {
         if (before) {
           try {
-            const record = { ...before, bufferedAmount: n.ws.bufferedAmount(thisArg), thrown };
-            if (record.kind === 'blob' && thrown === null && record.size > 0) emitWithBlobHead(record, argument(args, 0) as Blob, state.id, n, channel);
-            else channel.emit('sent', state.id, record);
+            const bufferedAmount = n.ws.bufferedAmount(thisArg);
+            if (before.kind === 'blob' && thrown === null && before.size > 0) {
+              emitWithBlobHead({ ...before, bufferedAmount, thrown }, argument(args, 0) as Blob, state.id, n, channel);
+            } else channel.emitFields('sent', state.id, sentFieldsJson(before, bufferedAmount, thrown, n));
           } catch {
             // never disturb the page
           }

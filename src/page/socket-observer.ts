@@ -6,6 +6,7 @@
 import type { RecordChannel } from './record-channel';
 import type { Natives } from './natives';
 import { bytesPreview, textPreview } from './payload-preview';
+import { frameFieldsJson } from './record-json';
 import { utf8Length } from './utf8-length';
 
 export interface SocketState {
@@ -57,14 +58,15 @@ function recordIncoming(data: unknown, socket: number, n: Natives, channel: Reco
   const max = channel.settings.previewChars;
   const headMax = max >> 1;
   if (typeof data === 'string') {
-    channel.emit('received', socket, { kind: 'text', size: utf8Length(data, n), ...textPreview(data, max, n) });
+    const { preview, truncated } = textPreview(data, max, n);
+    channel.emitFields('received', socket, frameFieldsJson('text', utf8Length(data, n), preview, truncated, n));
     return;
   }
   const size = arrayBufferSize(data, n);
   if (size >= 0) {
     const length = size < headMax ? size : headMax;
-    const head = new n.Uint8Array(data as ArrayBuffer, 0, length);
-    channel.emit('received', socket, { kind: 'arraybuffer', size, ...bytesPreview(head, length, size, max) });
+    const { preview, truncated } = bytesPreview(new n.Uint8Array(data as ArrayBuffer, 0, length), length, size, max);
+    channel.emitFields('received', socket, frameFieldsJson('arraybuffer', size, preview, truncated, n));
     return;
   }
   const blob = blobSize(data, n);

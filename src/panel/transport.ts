@@ -25,7 +25,8 @@ export function connectTransport(tabId: number, store: ConnectionStore): () => v
       attempt = 0;
       const m = message as { type?: unknown } & Partial<RecordsMessage>;
       if (m?.type === 'records' && m.source && Array.isArray(m.records)) {
-        store.applyRecords(m as RecordsMessage);
+        // Only what a relay sends: saved drop counts come from imports, never from a port.
+        store.applyRecords({ source: m.source, records: m.records, rejected: typeof m.rejected === 'number' ? m.rejected : undefined });
       }
     });
     port.onDisconnect.addListener(() => {

@@ -54,12 +54,18 @@ export interface DocumentSource {
 
 /** Relay → background → panel. */
 export interface RelayToPanelMap {
-  records: { source: DocumentSource; records: PageRecord[]; dropped: DropCounts };
+  /** `rejected`: messages from the page that failed the relay's guard so far. */
+  records: { source: DocumentSource; records: PageRecord[]; rejected: number };
   navigated: { source: DocumentSource };
 }
 
+/** What a panel knows it is missing of one document. */
 export interface DropCounts {
-  /** Records the buffer shed because it was full. */
+  /**
+   * Records the panel never received: gaps in the document's sequence numbers,
+   * nearly always records the relay's history shed (it was full) before a
+   * panel attached. Records streamed to an attached panel are never counted.
+   */
   overflow: number;
   /** Messages from the page that failed the guard. */
   rejected: number;

@@ -55,3 +55,24 @@ describe('connection store: pause, preserve log', () => {
     expect(seen).toEqual([false]);
   });
 });
+
+describe('connection store: what the panel missed', () => {
+  it('counts gaps in a document\'s sequence numbers as records it never received, once', () => {
+    const store = createConnectionStore();
+    // A panel opened late: the relay's history kept the lifecycle and the newest frames.
+    store.applyRecords({ source: docA, records: [created(1), sent(7), sent(8)], rejected: 0 });
+    expect(store.getState().documents.get('doc-a')!.dropped).toEqual({ overflow: 5, rejected: 0 });
+    // A replay after a reconnect repeats what the panel holds: nothing more is missing.
+    store.applyRecords({ source: docA, records: [sent(7), sent(8), sent(9)], rejected: 2 });
+    expect(store.getState().documents.get('doc-a')!.dropped).toEqual({ overflow: 5, rejected: 2 });
+    // Streamed while attached: consecutive, nothing counted.
+    store.applyRecords({ source: docA, records: [sent(10), sent(11)], rejected: 2 });
+    expect(store.getState().documents.get('doc-a')!.dropped).toEqual({ overflow: 5, rejected: 2 });
+  });
+
+  it('takes an imported document\'s saved counts as they are, gaps included', () => {
+    const store = createConnectionStore();
+    store.applyRecords({ source: docB, records: [created(1), sent(40)], dropped: { overflow: 38, rejected: 1 } });
+    expect(store.getState().documents.get('doc-b')!.dropped).toEqual({ overflow: 38, rejected: 1 });
+  });
+});

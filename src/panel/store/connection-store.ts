@@ -10,6 +10,14 @@ import type { Connection, DocumentEntry, FindingEntry, NavigationMarker, PanelSt
 export interface RecordsMessage {
   source: DocumentSource;
   records: PageRecord[];
+  /**
+   * Live, from the relay: how many messages from the page failed its guard
+   * (a running total). Records this panel never received are not reported
+   * by anyone: the store counts them itself, as gaps in the document's
+   * sequence numbers (the relay's history shed them before a panel attached).
+   */
+  rejected?: number;
+  /** Imported from a saved session: the counts as saved, taken as they are. */
   dropped?: DropCounts;
 }
 
@@ -147,17 +155,23 @@ export function createConnectionStore(options: ConnectionStoreOptions = {}): Con
   }
 
   return {
-    applyRecords({ source, records, dropped }) {
-      if (records.length === 0 && !dropped) return;
+    applyRecords({ source, records, rejected, dropped }) {
+      if (records.length === 0 && !dropped && !rejected) return;
       const doc = documentFor(source, records[0]?.time ?? Date.now());
-      if (dropped) doc.dropped = { ...dropped };
+      let missed = 0;
       for (const record of records) {
         // Replays after a reconnect may repeat what we hold: apply each seq once.
         if (record.seq <= doc.lastSeq) continue;
+        // The hook numbers a document's records 1, 2, 3…: a jump is records that never reached us.
+        if (!dropped) missed += record.seq - doc.lastSeq - 1;
         doc.lastSeq = record.seq;
         // Paused records advance the cursor too: they must not come back on a replay.
         if (paused) notRecorded++;
         else apply(doc.source, record);
+      }
+      if (dropped) doc.dropped = { ...dropped };
+      else if (missed > 0 || (rejected !== undefined && rejected !== doc.dropped.rejected)) {
+        doc.dropped = { overflow: doc.dropped.overflow + missed, rejected: rejected ?? doc.dropped.rejected };
       }
       changed();
     },

@@ -1,0 +1,70 @@
+// `npm run bench:profile`: where the hook spends its time. Runs 100,000
+// send() calls and a 200,000-message receive flood in a hooked Chromium
+// under the CPU profiler and prints the functions with the most self time
+// (page world and extension worlds alike), so an optimisation can aim at
+// the right line. A developer tool, not a benchmark: it reports no ratio.
+//
+// Environment: WSCI_DIST (build folder, default .tmp/dist-bench), BENCH_SKIP_BUILD=1.
+
+import { spawnSync } from 'node:child_process';
+import type { CDPSession, Page } from 'puppeteer-core';
+
+process.env.WSCI_DIST ??= '.tmp/dist-bench';
+if (process.env.BENCH_SKIP_BUILD !== '1') {
+  const build = spawnSync('npx', ['vite', 'build', '--mode', 'chrome', '--logLevel', 'warn'], { stdio: 'inherit', env: process.env });
+  if (build.status !== 0) throw new Error('build failed');
+}
+const { launchChromium } = await import('../browser/support/browsers');
+const { startBenchServer } = await import('./support/bench-server');
+const { call, openBenchPage } = await import('./support/bench-page');
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
+
+/** Self time per function, as a share of all samples. */
+function topSelf(nodes: ProfileNode[], limit: number): string[] {
+  const byFunction = new Map<string, number>();
+  let total = 0;
+  for (const node of nodes) {
+    const hits = node.hitCount ?? 0;
+    total += hits;
+    const { functionName, url, lineNumber } = node.callFrame;
+    const file = url.slice(url.lastIndexOf('/') + 1) || '(native)';
+    const key = `${functionName || '(anonymous)'}  ${file}:${lineNumber + 1}`;
+    byFunction.set(key, (byFunction.get(key) ?? 0) + hits);
+  }
+  return [...byFunction.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limit)
+    .map(([key, hits]) => `${((hits / total) * 100).toFixed(1).padStart(5)}%  ${key}`);
+}
+
+async function profiled(page: Page, label: string, run: () => Promise<unknown>): Promise<void> {
+  const cdp: CDPSession = await page.createCDPSession();
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  const result = await run();
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[] } };
+  await cdp.detach();
+  console.log(`\n## ${label}: ${JSON.stringify(result)}`);
+  for (const line of topSelf(profile.nodes, 25)) console.log(line);
+}
+
+const server = await startBenchServer();
+const hooked = await launchChromium();
+try {
+  const page = await openBenchPage(hooked.browser, `${server.origin}/profile`);
+  await call(page, 'open', 'sink', `${server.wsOrigin}/ws/sink`);
+  await call(page, 'open', 'flood', `${server.wsOrigin}/ws/flood`);
+  await call(page, 'sendLoop', 'sink', 20_000);
+  await profiled(page, 'send() × 100,000 (loop ms, with next task ms)', () => call(page, 'sendLoop', 'sink', 100_000));
+  await call(page, 'flood', 'flood', 20_000, 2_000);
+  await profiled(page, 'receive × 200,000 (ms)', () => call(page, 'flood', 'flood', 200_000, 5_000));
+} finally {
+  await hooked.close();
+  await server.close();
+}
