@@ -144,8 +144,13 @@ export function readPageRecord(value: unknown): PageRecord | null {
   try {
     const r = obj(value);
     const type = oneOf<PageRecordType>(r.type, RECORD_TYPES);
-    const header = { type, seq: int(r.seq), time: num(r.time), socket: int(r.socket) };
-    return { ...BODY_READERS[type](r), ...header } as PageRecord;
+    // The body's own object gets the header: one object per record, no spread (this runs per frame).
+    const record = BODY_READERS[type](r);
+    record.type = type;
+    record.seq = int(r.seq);
+    record.time = num(r.time);
+    record.socket = int(r.socket);
+    return record as unknown as PageRecord;
   } catch (error) {
     if (error instanceof Rejected) return null;
     throw error;
