@@ -12,6 +12,7 @@ import {
   envelope,
   type BackgroundToRelayMap,
   type DocumentSource,
+  type PageToRelayMap,
   type RelayToPageMap,
   type RelayToPanelMap,
 } from '../protocol/envelope';
@@ -34,6 +35,8 @@ const source: DocumentSource = {
 const buffer = new RecordBuffer(DEFAULT_BUFFER_RECORDS);
 let lastSeq = 0;
 let rejected = 0;
+/** `rejected` as the attached panel last heard it. */
+let rejectedStreamed = 0;
 let port: Runtime.Port | null = null;
 let hookSettings = { ...DEFAULT_HOOK_SETTINGS };
 
@@ -60,22 +63,33 @@ function onPageMessage(event: Event): void {
 function readInbox(): void {
   const details = inbox;
   inbox = [];
-  const accepted: PageRecord[] = [];
-  for (const detail of details) readPageDetail(detail, accepted);
-  if (accepted.length > 0) stream(accepted);
+  const batches: string[] = [];
+  for (const detail of details) {
+    const batch = readPageDetail(detail);
+    if (batch !== null) batches.push(batch);
+  }
+  if (batches.length > 0 || rejected !== rejectedStreamed) stream(batches);
 }
 
-function readPageDetail(detail: unknown, accepted: PageRecord[]): void {
+/**
+ * Checks one message from the page and keeps its records. Returns what a
+ * panel should get of it, as a page message (JSON text): the page's own text
+ * when every record in it passed (the usual case: forwarding a string costs
+ * the page nothing, where cloning thousands of records would cost it dearly),
+ * else a message of the records that passed. The panel checks it again.
+ */
+function readPageDetail(detail: unknown): string | null {
   const message = readPageMessage(detail);
   if (!message) {
     rejected++;
-    return;
+    return null;
   }
   if (message.type === 'hello') {
     answerPage();
-    return;
+    return null;
   }
   rejected += message.rejected;
+  const accepted: PageRecord[] = [];
   for (const record of message.records) {
     // Sequence numbers only grow: anything else is a replay or a forgery.
     if (record.seq <= lastSeq) {
@@ -86,11 +100,41 @@ function readPageDetail(detail: unknown, accepted: PageRecord[]): void {
     buffer.push(record);
     accepted.push(record);
   }
+  if (accepted.length === 0) return null;
+  return message.rejected === 0 && accepted.length === message.records.length ? (detail as string) : batchJson(accepted);
 }
 
-function stream(records: PageRecord[]): void {
+function batchJson(records: PageRecord[]): string {
+  return JSON.stringify(envelope<PageToRelayMap, 'batch'>('batch', { records }));
+}
+
+/** Replays go out as page messages well inside the guard's limits (LIMITS in guard.ts). */
+const REPLAY_BATCH_RECORDS = 2048;
+const REPLAY_BATCH_CHARS = 8 * 1024 * 1024;
+
+function replayBatches(records: PageRecord[]): string[] {
+  const head = batchJson([]).slice(0, -2); // '{…,"records":['
+  const batches: string[] = [];
+  let part: string[] = [];
+  let chars = 0;
+  for (const record of records) {
+    const json = JSON.stringify(record);
+    if (part.length > 0 && (part.length >= REPLAY_BATCH_RECORDS || chars + json.length > REPLAY_BATCH_CHARS)) {
+      batches.push(`${head}${part.join(',')}]}`);
+      part = [];
+      chars = 0;
+    }
+    part.push(json);
+    chars += json.length + 1;
+  }
+  if (part.length > 0) batches.push(`${head}${part.join(',')}]}`);
+  return batches;
+}
+
+function stream(batches: string[]): void {
   if (!port) return;
-  const message: RelayToPanelMap['records'] & { type: 'records' } = { type: 'records', source, records, rejected };
+  rejectedStreamed = rejected;
+  const message: RelayToPanelMap['records'] & { type: 'records' } = { type: 'records', source, batches, rejected };
   try {
     port.postMessage(message);
   } catch {
@@ -109,7 +153,7 @@ function startStreaming(cursors: Record<string, number>): void {
   port.onDisconnect.addListener(() => {
     port = null;
   });
-  stream(buffer.since(cursors[source.docId] ?? 0));
+  stream(replayBatches(buffer.since(cursors[source.docId] ?? 0)));
 }
 
 browser.runtime.onMessage.addListener((message: unknown) => {

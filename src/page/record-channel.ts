@@ -20,10 +20,12 @@ const MAX_PENDING_BEFORE_READY = 10_000;
 /**
  * Batches go out per frame (~16 ms), not per task: a chatty page then pays one
  * crossing to the relay for hundreds of messages. A batch that grows past
- * FLUSH_NOW_RECORDS goes at once, and pagehide flushes what is left.
+ * FLUSH_NOW_RECORDS (or FLUSH_NOW_CHARS) goes at once, and pagehide flushes what is left.
  */
 const FLUSH_DELAY_MS = 16;
 const FLUSH_NOW_RECORDS = 2048;
+/** Or past this much JSON text (large previews), well inside the relay guard's batch limit. */
+const FLUSH_NOW_CHARS = 8 * 1024 * 1024;
 
 export interface RecordChannel {
   settings: HookSettings;
@@ -83,7 +85,7 @@ export function openRecordChannel(win: Window, n: Natives): RecordChannel {
   const ship = (json: string) => {
     pending = pendingCount === 0 ? json : `${pending},${json}`;
     pendingCount++;
-    if (ready && pendingCount >= FLUSH_NOW_RECORDS) flush();
+    if (ready && (pendingCount >= FLUSH_NOW_RECORDS || pending.length >= FLUSH_NOW_CHARS)) flush();
     else if (!flushScheduled) {
       flushScheduled = true;
       n.setTimeout(flush, FLUSH_DELAY_MS);

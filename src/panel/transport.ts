@@ -4,7 +4,8 @@
 
 import browser from '../platform/browser-api';
 import { PANEL_PORT_NAME } from '../protocol/envelope';
-import type { ConnectionStore, RecordsMessage } from './store/connection-store';
+import { readRelayRecords } from './relay-records';
+import type { ConnectionStore } from './store/connection-store';
 
 const RETRY_MS = [50, 100, 250, 500, 1000];
 
@@ -23,11 +24,8 @@ export function connectTransport(tabId: number, store: ConnectionStore): () => v
     }
     port.onMessage.addListener((message: unknown) => {
       attempt = 0;
-      const m = message as { type?: unknown } & Partial<RecordsMessage>;
-      if (m?.type === 'records' && m.source && Array.isArray(m.records)) {
-        // Only what a relay sends: saved drop counts come from imports, never from a port.
-        store.applyRecords({ source: m.source, records: m.records, rejected: typeof m.rejected === 'number' ? m.rejected : undefined });
-      }
+      const records = readRelayRecords(message);
+      if (records) store.applyRecords(records);
     });
     port.onDisconnect.addListener(() => {
       port = null;

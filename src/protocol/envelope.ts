@@ -54,8 +54,12 @@ export interface DocumentSource {
 
 /** Relay → background → panel. */
 export interface RelayToPanelMap {
-  /** `rejected`: messages from the page that failed the relay's guard so far. */
-  records: { source: DocumentSource; records: PageRecord[]; rejected: number };
+  /**
+   * `batches`: page messages (JSON text, PageToRelayMap['batch'] envelopes)
+   * whose records the relay accepted, in order; the panel checks them again.
+   * `rejected`: messages and records from the page that failed the relay's checks so far.
+   */
+  records: { source: DocumentSource; batches: string[]; rejected: number };
   navigated: { source: DocumentSource };
 }
 
