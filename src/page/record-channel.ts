@@ -13,7 +13,7 @@ import {
 } from '../protocol/envelope';
 import type { PageRecordMap, PageRecordType } from '../protocol/records';
 import type { Natives } from './natives';
-import { fieldsJson } from './record-json';
+import { fieldsJson, timeJson } from './record-json';
 
 /** Records held while the relay has not answered yet (it normally answers at once). */
 const MAX_PENDING_BEFORE_READY = 10_000;
@@ -122,7 +122,7 @@ export function openRecordChannel(win: Window, n: Natives): RecordChannel {
   const full = () => !ready && pendingCount + held.length >= MAX_PENDING_BEFORE_READY;
   /** `{"type":…,"seq":…,"time":…,"socket":…` of a record: the caller adds its fields and the brace. */
   const header = (type: PageRecordType, socket: number, time: number) =>
-    `{"type":"${type}","seq":${++seq},"time":${n.isFinite(time) ? time : 0},"socket":${socket}`;
+    `{"type":"${type}","seq":${++seq},"time":${timeJson(time)},"socket":${socket}`;
   const emitFields = (type: PageRecordType, socket: number, fields: string, time = now()) => {
     if (full()) {
       seq++; // the gap tells the panel a record is missing

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { capturePrimordials } from './primordials';
-import { frameFieldsJson, recordJson, sentFieldsJson } from './record-json';
+import { frameFieldsJson, recordJson, sentFieldsJson, timeJson } from './record-json';
 
 const p = capturePrimordials(globalThis);
 
@@ -49,5 +49,20 @@ describe('frame fields', () => {
       const expected = { kind: 'text', size: 5, preview: 'he"y', truncated: false, readyState: 1, bufferedAmount: 1024, thrown, findings: list };
       expect(`{${sentFieldsJson(sent, 1024, thrown, p)}}`).toBe(JSON.stringify(expected));
     }
+  });
+});
+
+describe('timeJson', () => {
+  it('writes a time to the microsecond, as a JSON number', () => {
+    for (const time of [0, 0.0004, 0.0006, 1, 999.9996, 1_764_000_000_000.1234, 1_764_000_000_000.9999, performance.timeOrigin + performance.now()]) {
+      const parsed = JSON.parse(timeJson(time)) as number;
+      expect(Math.abs(parsed - time)).toBeLessThanOrEqual(0.0005 + time * Number.EPSILON);
+    }
+    expect(timeJson(1_764_000_000_000.5)).toBe('1764000000000.500');
+    expect(timeJson(12.0456)).toBe('12.046');
+  });
+
+  it('writes 0 for what is not a plausible time', () => {
+    for (const time of [NaN, Infinity, -1, 1e20]) expect(timeJson(time)).toBe('0');
   });
 });

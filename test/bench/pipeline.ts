@@ -5,6 +5,8 @@
 //   droppedReported  = the round document's dropped.overflow + rejected
 //   lost             = sent − reached − droppedReported (the issue's definition)
 //   framesPerSecond  = reached ÷ (last arrival − first send)
+//   unhookedSendRate = the same loop in the same Chromium without the extension
+//                      (each round right after the hooked one): the page's own ceiling
 
 import type { Page } from 'puppeteer-core';
 import { openPanelTab } from '../browser/support/panel';
@@ -21,6 +23,7 @@ export interface PipelineRound {
   lost: number;
   framesPerSecond: number;
   pageSendRate: number;
+  unhookedSendRate: number;
 }
 
 export interface PipelineResults {
@@ -30,6 +33,8 @@ export interface PipelineResults {
   sent: number;
   reached: number;
   seconds: number;
+  /** Frames/s the same page loop sends without the extension (median): no pipeline can beat it. */
+  unhookedSendRate: number;
   rounds: PipelineRound[];
 }
 
@@ -73,6 +78,7 @@ async function settle(panel: Page, pageUrl: string, sent: number): Promise<{ fra
 
 export async function runPipeline(
   hooked: LaunchedBrowser,
+  unhooked: LaunchedBrowser,
   server: BenchServer,
   rounds: number,
   seconds: number,
@@ -80,6 +86,8 @@ export async function runPipeline(
 ): Promise<PipelineResults> {
   const page = await openBenchPage(hooked.browser, `${server.origin}/pipeline?round=0`);
   const panel = await openPanelTab(hooked, page);
+  const plain = await openBenchPage(unhooked.browser, `${server.origin}/pipeline-unhooked`);
+  await call(plain, 'open', 'sink', `${server.wsOrigin}/ws/sink?unhooked`);
   const results: PipelineRound[] = [];
   for (let r = 1; r <= rounds; r++) {
     // A fresh document per round: its own relay, buffer and drop counts.
@@ -100,6 +108,8 @@ export async function runPipeline(
     const got = await settle(panel, pageUrl, run.sent);
     await panel.evaluate(`globalThis.__benchWatch.unsubscribe()`);
     await call(page, 'close', 'sink');
+    await plain.bringToFront();
+    const ceiling = await call<{ sent: number; sendMs: number }>(plain, 'sendFor', 'sink', seconds * 1000);
     const round: PipelineRound = {
       sent: run.sent,
       reached: got.frames,
@@ -107,12 +117,14 @@ export async function runPipeline(
       lost: run.sent - got.frames - got.dropped,
       framesPerSecond: got.frames / ((got.lastArrival - run.wallStart) / 1000),
       pageSendRate: run.sent / (run.sendMs / 1000),
+      unhookedSendRate: ceiling.sent / (ceiling.sendMs / 1000),
     };
     results.push(round);
     log(`pipeline round ${r}: ${JSON.stringify(round)}`);
   }
   await panel.close();
   await page.close();
+  await plain.close();
   // The round with the median throughput speaks for the counts (they belong together).
   const sorted = [...results].sort((a, b) => a.framesPerSecond - b.framesPerSecond);
   const mid = sorted[sorted.length >> 1]!;
@@ -123,6 +135,7 @@ export async function runPipeline(
     sent: mid.sent,
     reached: mid.reached,
     seconds,
+    unhookedSendRate: median(results.map((x) => x.unhookedSendRate)),
     rounds: results,
   };
 }

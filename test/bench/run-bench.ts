@@ -84,10 +84,11 @@ try {
     writeResults();
   }
   if (ONLY.has('pipeline')) {
-    const pipeline = await runPipeline(hooked, server, ROUNDS, PIPELINE_SECONDS, log);
+    const pipeline = await runPipeline(hooked, unhooked, server, ROUNDS, PIPELINE_SECONDS, log);
     results.pipeline = pipeline;
     verdicts.push(
       { field: 'pipeline.framesPerSecond', value: pipeline.framesPerSecond, goal: '≥ 50,000', ok: pipeline.framesPerSecond >= 50_000 },
+      { field: 'pipeline.unhookedSendRate (the page without the extension)', value: pipeline.unhookedSendRate, goal: 'report', ok: null },
       { field: 'pipeline.sent / reached', value: `${pipeline.sent} / ${pipeline.reached}`, goal: 'report', ok: null },
       { field: 'pipeline.droppedReported', value: pipeline.droppedReported, goal: 'report', ok: null },
       {
