@@ -73,4 +73,11 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
   for (const archive of packageRelease({ root, dist, out })) {
     process.stdout.write(`${join(out, archive.file)}  ${archive.entries} files  sha256 ${archive.sha256}\n`);
   }
+  // Store listing screenshots take a browser run, so they are made on request, not here.
+  const screenshots = join(out, 'store-screenshots');
+  process.stdout.write(
+    existsSync(screenshots)
+      ? `Store screenshots (1280×800): ${screenshots}\n`
+      : `Store screenshots: none yet; \`npm run store-screenshots\` writes them (1280×800) into ${screenshots}\n`,
+  );
 }

@@ -5,12 +5,32 @@
 // V8 isolate, which holds the page's main world *and* the extension's
 // isolated world (the relay and its buffer), so the hooked figure includes
 // both. Growth with the extension minus growth without, median of rounds.
+//
+// Panel responsiveness under flood (issue 6 §3): one more hooked flood with a
+// panel tab attached (and in front). Every ~200 ms puppeteer presses a key in
+// the panel's connection filter (real input through CDP); the panel records,
+// per input event, the time from the event's timeStamp to just after the next
+// animation frame. Max and p95 of those, over the whole flood.
 
 import type { Browser, Page } from 'puppeteer-core';
 import type { LaunchedBrowser } from '../browser/support/browsers';
+import { openPanelTab } from '../browser/support/panel';
 import { call, openBenchPage } from './support/bench-page';
 import type { BenchServer } from './support/bench-server';
 import { interleave, median } from './support/stats';
+
+/**
+ * Polls a page expression from Node until it is truthy. Not waitForFunction:
+ * that is one CDP call lasting the whole wait, and a hooked 1M flood outlasts
+ * the browser's 60 s protocol timeout.
+ */
+async function pollPage(page: Page, expression: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > deadline) throw new Error(`${expression} did not hold within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
 
 export const FLOOD_MESSAGES = 1_000_000;
 const CHUNK = 20_000;
@@ -21,6 +41,60 @@ export interface FloodResults {
   unhookedGrowthMiB: number;
   hookedFloodMs: number;
   unhookedFloodMs: number;
+  /** Input event → next frame in the panel during a flood, worst case and p95 (ms). */
+  panelInputMaxMs: number;
+  panelInputP95Ms: number;
+  panelInputSamples: number;
+  panelFloodMs: number;
+}
+
+/** Records, for every input event on the connection filter, event timeStamp → just after the next frame. */
+const PANEL_INPUT_PROBE = String.raw`
+(() => {
+  window.__inputLatencies = [];
+  const input = document.querySelector('[data-testid="connection-filter"]');
+  input.addEventListener('input', (e) => {
+    const ts = e.timeStamp;
+    requestAnimationFrame(() => setTimeout(() => window.__inputLatencies.push(performance.now() - ts), 0));
+  }, true);
+})()`;
+
+const percentile = (xs: readonly number[], p: number): number => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+};
+
+/** One hooked flood with the panel attached and in front, typing into its filter meanwhile. */
+async function panelInputDuringFlood(hooked: LaunchedBrowser, server: BenchServer): Promise<{ latencies: number[]; floodMs: number }> {
+  const page = await openBenchPage(hooked.browser, `${server.origin}/flood?panel-input`);
+  await call(page, 'open', 'flood', `${server.wsOrigin}/ws/flood`);
+  const panel = await openPanelTab(hooked, page);
+  await panel.setViewport({ width: 1280, height: 800 });
+  await panel.bringToFront();
+  await panel.waitForSelector('[data-testid="connection-filter"]');
+  await panel.evaluate(PANEL_INPUT_PROBE);
+  await panel.click('[data-testid="connection-filter"]');
+  await page.evaluate(`window.__floodDone = null; window.__bench.flood('flood', ${FLOOD_MESSAGES}, ${CHUNK}).then((ms) => { window.__floodDone = ms; })`);
+  let done = false;
+  const typing = (async () => {
+    // Type and erase one character, so the filter keeps showing the flood's connection.
+    for (let i = 0; !done; i++) {
+      await panel.keyboard.press(i % 2 === 0 ? 'w' : 'Backspace');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  })();
+  try {
+    await pollPage(page, 'window.__floodDone !== null', 600_000);
+  } finally {
+    done = true;
+    await typing;
+  }
+  const floodMs = (await page.evaluate('window.__floodDone')) as number;
+  // The last key's frame may still be pending: wait for one latency per input event sent.
+  const latencies = (await panel.evaluate('new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(window.__inputLatencies), 0)))')) as number[];
+  await panel.close();
+  await page.close();
+  return { latencies, floodMs };
 }
 
 async function heapUsedMiB(page: Page): Promise<number> {
@@ -39,7 +113,7 @@ async function floodOnce(browser: Browser, server: BenchServer, tag: string, tim
   const before = await heapUsedMiB(page);
   // A hooked flood can outlast one CDP call's timeout: start it, then poll for its end.
   await page.evaluate(`window.__floodDone = null; window.__bench.flood('flood', ${FLOOD_MESSAGES}, ${CHUNK}).then((ms) => { window.__floodDone = ms; })`);
-  await page.waitForFunction('window.__floodDone !== null', { polling: 250, timeout: 300_000 });
+  await pollPage(page, 'window.__floodDone !== null', 600_000);
   times.push((await page.evaluate('window.__floodDone')) as number);
   // Let the hook's last batch reach the relay before measuring.
   await page.evaluate('new Promise((r) => setTimeout(r, 200))');
@@ -62,6 +136,9 @@ export async function runPageFlood(
     unhooked: () => floodOnce(unhooked.browser, server, `unhooked-${++round}`, times.unhooked),
   });
   const diffs = samples.hooked.map((h, i) => h - samples.unhooked[i]!);
+  // One round: a hooked 1M flood with the panel attached is long; every key press is a sample.
+  const input = await panelInputDuringFlood(hooked, server);
+  log(`panel input during flood: ${input.latencies.length} samples, max ${Math.max(...input.latencies).toFixed(1)} ms, p95 ${percentile(input.latencies, 95).toFixed(1)} ms, flood ${input.floodMs.toFixed(0)} ms`);
   log(`flood growth hooked ${samples.hooked.map((x) => x.toFixed(2)).join(' ')} MiB; unhooked ${samples.unhooked.map((x) => x.toFixed(2)).join(' ')} MiB`);
   return {
     heapGrowthMiB1M: median(diffs),
@@ -69,5 +146,9 @@ export async function runPageFlood(
     unhookedGrowthMiB: median(samples.unhooked),
     hookedFloodMs: median(times.hooked),
     unhookedFloodMs: median(times.unhooked),
+    panelInputMaxMs: input.latencies.length > 0 ? Math.max(...input.latencies) : NaN,
+    panelInputP95Ms: percentile(input.latencies, 95),
+    panelInputSamples: input.latencies.length,
+    panelFloodMs: input.floodMs,
   };
 }

@@ -90,6 +90,42 @@ const WS_SCENARIOS: Record<string, Handler> = {
       else if (type === 'subscribe') ws.close(4401, 'Unauthorized');
     });
   },
+  stream: (ws, url) => {
+    // Pushes `tick 1`, `tick 2`, ... every `every` ms until the client goes
+    // (or `count` ticks, then a clean close), so a page always sees a numbered run.
+    const every = Number(url.searchParams.get('every') ?? 5);
+    const count = Number(url.searchParams.get('count') ?? 0);
+    let sent = 0;
+    const timer = setInterval(() => {
+      if (ws.readyState !== ws.OPEN) return;
+      ws.send(`tick ${++sent}`);
+      if (count > 0 && sent >= count) {
+        clearInterval(timer);
+        ws.close(1000, 'stream done');
+      }
+    }, every);
+    ws.on('close', () => clearInterval(timer));
+  },
+  flood: (ws, url) => {
+    // `count` 16-byte text messages ("m" + the index in 15 digits) as fast as
+    // the client reads them, then close(1000, 'flood done'). Sends 1,000 at a
+    // time and waits until they are written (the send callback), so a slow
+    // reader holds the flood back instead of the server queueing all of it.
+    const count = Number(url.searchParams.get('count') ?? 1000);
+    void (async () => {
+      for (let i = 0; i < count && ws.readyState === ws.OPEN; ) {
+        let flushed: Promise<void> = Promise.resolve();
+        for (const end = Math.min(count, i + 1000); i < end; i++) {
+          const last = i === end - 1;
+          const message = `m${String(i).padStart(15, '0')}`;
+          if (last) flushed = new Promise((resolve) => ws.send(message, () => resolve()));
+          else ws.send(message);
+        }
+        await flushed;
+      }
+      if (ws.readyState === ws.OPEN) ws.close(1000, 'flood done');
+    })();
+  },
   utf8check: (ws) => {
     // Like a strict server: rejects text that carries U+FFFD (a failed conversion upstream).
     ws.on('message', (data, isBinary) => {
