@@ -54,10 +54,19 @@ function answerPage(): void {
  * away when the last flush comes from pagehide).
  */
 let inbox: unknown[] = [];
+/**
+ * From pagehide to pageshow the document may be going away (a removed
+ * iframe is detached before a microtask runs) or into the back/forward
+ * cache: the hook's last flush is then read at once.
+ */
+let hiding = false;
+/** The document came back from the back/forward cache: the next panel connection says so first. */
+let restoredAt: number | null = null;
 
 function onPageMessage(event: Event): void {
-  if (inbox.length === 0) queueMicrotask(readInbox);
   inbox.push((event as CustomEvent<unknown>).detail);
+  if (hiding) readInbox();
+  else if (inbox.length === 1) queueMicrotask(readInbox);
 }
 
 function readInbox(): void {
@@ -153,6 +162,11 @@ function startStreaming(cursors: Record<string, number>): void {
   port.onDisconnect.addListener(() => {
     port = null;
   });
+  if (restoredAt !== null) {
+    const navigated: RelayToPanelMap['navigated'] & { type: 'navigated' } = { type: 'navigated', source, time: restoredAt };
+    port.postMessage(navigated);
+    restoredAt = null;
+  }
   stream(replayBatches(buffer.since(cursors[source.docId] ?? 0)));
 }
 
@@ -162,9 +176,34 @@ browser.runtime.onMessage.addListener((message: unknown) => {
   return undefined;
 });
 
+function onPageHiding(): void {
+  hiding = true;
+}
+
+function onPageHidden(event: PageTransitionEvent): void {
+  if (!event.persisted || !port) return;
+  // Chromium closes extension ports of a page entering the back/forward cache
+  // without telling it; let go of ours so the background's next ask reconnects.
+  try {
+    port.disconnect();
+  } catch {
+    // already gone
+  }
+  port = null;
+}
+
+function onPageShow(event: PageTransitionEvent): void {
+  hiding = false;
+  if (event.persisted) restoredAt = Date.now();
+}
+
 function listenToPage(): void {
   // Adding the same listener twice is a no-op, so this is safe to repeat.
   window.addEventListener(PAGE_TO_RELAY_EVENT, onPageMessage, true);
+  window.addEventListener('pagehide', onPageHiding, true);
+  // Not a capture listener: it runs after the hook's (capture) pagehide flush was read and streamed.
+  window.addEventListener('pagehide', onPageHidden);
+  window.addEventListener('pageshow', onPageShow, true);
 }
 
 function applySettings(stored: unknown): void {

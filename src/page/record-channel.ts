@@ -1,7 +1,8 @@
 // Runs in the page's MAIN world. Numbers records, batches them per frame and
 // hands them to the relay (ISOLATED world) as JSON text on a private DOM
-// event. A record becomes JSON the moment it is emitted: no payload object
-// is kept, and the batch is one string.
+// event. Lifecycle records become JSON when emitted; frame records are
+// numbered and timed when they happen but written in the flush, so a page's
+// send() or message handler pays for a small object, not for the analysis.
 
 import {
   DEFAULT_HOOK_SETTINGS,
@@ -31,11 +32,14 @@ export interface RecordChannel {
   settings: HookSettings;
   /** A record whose body is a plain tree of the hook's own making. */
   emit<K extends PageRecordType>(type: K, socket: number, body: PageRecordMap[K], time?: number): void;
-  /**
-   * The hot path for frames: a record whose body the caller has written as
-   * JSON members already (`"kind":"text","size":3,…`, see record-json.ts).
-   */
+  /** A record whose body the caller has written as JSON members already (`"kind":"text","size":3,…`). */
   emitFields(type: PageRecordType, socket: number, fields: string, time?: number): void;
+  /**
+   * A frame record whose fields are written later, in the flush, off the
+   * page's send() or message dispatch: `fields` must only read what cannot
+   * change meanwhile (strings, copies). `chars` estimates its JSON length.
+   */
+  emitLater(type: PageRecordType, socket: number, fields: () => string, chars: number, time?: number): void;
   /**
    * Takes the next place in the record order for a record whose body is
    * known only later (a Blob's bytes are read asynchronously). Records
@@ -45,6 +49,18 @@ export interface RecordChannel {
   reserve<K extends PageRecordType>(type: K, socket: number): (body: PageRecordMap[K]) => void;
   now(): number;
 }
+
+/** A record whose fields are written in the flush. */
+interface Later {
+  type: PageRecordType;
+  seq: number;
+  time: number;
+  socket: number;
+  fields: () => string;
+}
+
+/** A pending record: its JSON, or what writes it. */
+type Pending = string | Later;
 
 /** A reserved place: its record (as JSON) once the body is known. */
 interface Slot {
@@ -56,12 +72,14 @@ export function openRecordChannel(win: Window, n: Natives): RecordChannel {
   let ready = false;
   let flushScheduled = false;
   /**
-   * Records ready to go, already as JSON and joined by commas: a record
-   * costs the page one string concatenation (a rope, flattened once in the
-   * flush), no object and no array growth.
+   * Records waiting for the flush, in order, in slots that only ever grow:
+   * once a slot exists as an own property, storing into it never reaches a
+   * setter a page may have put on Array.prototype (n.append pays for that
+   * check, once per slot). A record costs the page one small object at most.
    */
-  let pending = '';
+  const slots: Pending[] = [];
   let pendingCount = 0;
+  let pendingChars = 0;
   /** Records behind an unfilled reservation (empty when none is outstanding). */
   let held: Slot[] = [];
   const settings: HookSettings = { ...DEFAULT_HOOK_SETTINGS };
@@ -73,19 +91,41 @@ export function openRecordChannel(win: Window, n: Natives): RecordChannel {
     n.apply(n.dispatchEvent, win, [event]);
   };
 
+  /** `{"type":…,"seq":…,"time":…,"socket":…` of a record: the caller adds its fields and the brace. */
+  const header = (type: PageRecordType, recordSeq: number, time: number, socket: number) =>
+    `{"type":"${type}","seq":${recordSeq},"time":${timeJson(time)},"socket":${socket}`;
+  const withFields = (start: string, fields: string) => `${start}${fields === '' ? '' : ','}${fields}}`;
+
   const flush = () => {
     flushScheduled = false;
     if (!ready || pendingCount === 0) return;
-    const records = pending;
-    pending = '';
+    const count = pendingCount;
     pendingCount = 0;
-    post('batch', `,"records":[${records}]`);
+    pendingChars = 0;
+    let json = '';
+    for (let i = 0; i < count; i++) {
+      const entry = slots[i]!;
+      slots[i] = ''; // let the payloads go
+      let record: string;
+      if (typeof entry === 'string') record = entry;
+      else {
+        try {
+          record = withFields(header(entry.type, entry.seq, entry.time, entry.socket), entry.fields());
+        } catch {
+          continue; // its seq stays a gap: the panel counts it as missed
+        }
+      }
+      json = json === '' ? record : `${json},${record}`;
+    }
+    if (json !== '') post('batch', `,"records":[${json}]`);
   };
 
-  const ship = (json: string) => {
-    pending = pendingCount === 0 ? json : `${pending},${json}`;
+  const ship = (entry: Pending, chars: number) => {
+    if (pendingCount === slots.length) n.append(slots, entry);
+    else slots[pendingCount] = entry;
     pendingCount++;
-    if (ready && (pendingCount >= FLUSH_NOW_RECORDS || pending.length >= FLUSH_NOW_CHARS)) flush();
+    pendingChars += chars;
+    if (ready && (pendingCount >= FLUSH_NOW_RECORDS || pendingChars >= FLUSH_NOW_CHARS)) flush();
     else if (!flushScheduled) {
       flushScheduled = true;
       n.setTimeout(flush, FLUSH_DELAY_MS);
@@ -98,7 +138,7 @@ export function openRecordChannel(win: Window, n: Natives): RecordChannel {
     let i = 0;
     for (; i < held.length && (held[i]!.json !== null || giveUp); i++) {
       const json = held[i]!.json;
-      if (json !== null) ship(json);
+      if (json !== null) ship(json, json.length);
     }
     held = i === held.length ? [] : n.arraySlice(held, i);
   };
@@ -120,16 +160,13 @@ export function openRecordChannel(win: Window, n: Natives): RecordChannel {
 
   const now = () => n.timeOrigin + n.now();
   const full = () => !ready && pendingCount + held.length >= MAX_PENDING_BEFORE_READY;
-  /** `{"type":…,"seq":…,"time":…,"socket":…` of a record: the caller adds its fields and the brace. */
-  const header = (type: PageRecordType, socket: number, time: number) =>
-    `{"type":"${type}","seq":${++seq},"time":${timeJson(time)},"socket":${socket}`;
-  const emitFields = (type: PageRecordType, socket: number, fields: string, time = now()) => {
+  const emitJson = (type: PageRecordType, socket: number, fields: string, time: number) => {
     if (full()) {
       seq++; // the gap tells the panel a record is missing
       return;
     }
-    const json = `${header(type, socket, time)}${fields === '' ? '' : ','}${fields}}`;
-    if (held.length === 0) ship(json);
+    const json = withFields(header(type, ++seq, time, socket), fields);
+    if (held.length === 0) ship(json, json.length);
     else {
       n.append(held, { json });
       release();
@@ -138,9 +175,23 @@ export function openRecordChannel(win: Window, n: Natives): RecordChannel {
   return {
     settings,
     now,
-    emitFields,
-    emit(type, socket, body, time) {
-      emitFields(type, socket, fieldsJson(body, n), time);
+    emit(type, socket, body, time = now()) {
+      emitJson(type, socket, fieldsJson(body, n), time);
+    },
+    emitFields(type, socket, fields, time = now()) {
+      emitJson(type, socket, fields, time);
+    },
+    emitLater(type, socket, fields, chars, time = now()) {
+      if (held.length > 0) {
+        // Behind a reservation: write it now, in its place.
+        emitJson(type, socket, fields(), time);
+        return;
+      }
+      if (full()) {
+        seq++;
+        return;
+      }
+      ship({ type, seq: ++seq, time, socket, fields }, chars);
     },
     reserve(type, socket) {
       const slot: Slot = { json: null };
@@ -148,11 +199,10 @@ export function openRecordChannel(win: Window, n: Natives): RecordChannel {
         seq++;
         return () => {};
       }
-      const start = header(type, socket, now());
+      const start = header(type, ++seq, now(), socket);
       n.append(held, slot);
       return (body) => {
-        const fields = fieldsJson(body, n);
-        slot.json = `${start}${fields === '' ? '' : ','}${fields}}`;
+        slot.json = withFields(start, fieldsJson(body, n));
         release();
       };
     },

@@ -27,11 +27,20 @@ export function sendTrap(n: Natives, sockets: Sockets, channel: RecordChannel): 
     apply(target, thisArg, args) {
       const state = n.weakMapGet(sockets, thisArg) as SocketState | undefined;
       if (!state) return n.apply(target, thisArg, args);
-      let before: SendRecord | null = null;
+      const data = argument(args, 0);
+      // Primitives convert without running page code; objects are converted by
+      // the native call only (their toString may have side effects).
+      const text = isPrimitive(data) && typeof data !== 'symbol' ? `${data as string}` : null;
+      let readyState = -1;
+      let closeRequested = false;
+      let other: SendRecord | null = null;
       try {
-        before = describeSend(thisArg as WebSocket, state, argument(args, 0), n, channel);
+        readyState = n.ws.readyState(thisArg as WebSocket);
+        closeRequested = state.closeRequested;
+        // Binary data can change after send() returns: what the record shows of it is taken now.
+        if (text === null) other = describeOtherSend(data, readyState, closeRequested, n, channel);
       } catch {
-        before = null;
+        readyState = -1;
       }
       let thrown: string | null = null;
       try {
@@ -40,12 +49,13 @@ export function sendTrap(n: Natives, sockets: Sockets, channel: RecordChannel): 
         thrown = thrownName(error, n);
         throw error;
       } finally {
-        if (before) {
+        if (readyState >= 0) {
           try {
             const bufferedAmount = n.ws.bufferedAmount(thisArg);
-            if (before.kind === 'blob' && thrown === null && before.size > 0) {
-              emitWithBlobHead({ ...before, bufferedAmount, thrown }, argument(args, 0) as Blob, state.id, n, channel);
-            } else channel.emitFields('sent', state.id, sentFieldsJson(before, bufferedAmount, thrown, n));
+            if (text !== null) emitTextSend(text, readyState, closeRequested, bufferedAmount, thrown, state.id, n, channel);
+            else if (other && other.kind === 'blob' && thrown === null && other.size > 0) {
+              emitWithBlobHead({ ...other, bufferedAmount, thrown }, data as Blob, state.id, n, channel);
+            } else if (other) channel.emitFields('sent', state.id, sentFieldsJson(other, bufferedAmount, thrown, n));
           } catch {
             // never disturb the page
           }
@@ -53,6 +63,43 @@ export function sendTrap(n: Natives, sockets: Sockets, channel: RecordChannel): 
       }
     },
   };
+}
+
+/**
+ * A string cannot change after send(): its analysis, preview and JSON are
+ * written in the hook's flush, so the page's send() only pays for noting it.
+ */
+function emitTextSend(
+  text: string,
+  readyState: number,
+  closeRequested: boolean,
+  bufferedAmount: number,
+  thrown: string | null,
+  socket: number,
+  n: Natives,
+  channel: RecordChannel,
+): void {
+  const max = channel.settings.previewChars;
+  channel.emitLater(
+    'sent',
+    socket,
+    () => sentFieldsJson(describeTextSend(text, readyState, closeRequested, max, n), bufferedAmount, thrown, n),
+    text.length < max ? text.length : max,
+  );
+}
+
+function timingFindings(readyState: number, closeRequested: boolean, n: Natives): Finding[] {
+  const findings: Finding[] = [];
+  const timing = sendStateFinding(readyState, closeRequested);
+  if (timing) n.append(findings, timing);
+  return findings;
+}
+
+function describeTextSend(text: string, readyState: number, closeRequested: boolean, max: number, n: Natives): SendRecord {
+  const findings = timingFindings(readyState, closeRequested, n);
+  const analysis = analyzeOutgoingText(text);
+  for (let i = 0; i < analysis.findings.length; i++) n.append(findings, analysis.findings[i]!);
+  return { kind: 'text', size: analysis.utf8Bytes, readyState, findings, ...textPreview(text, max, n) };
 }
 
 /** A Blob's bytes are read asynchronously (our own FileReader); the record keeps its place in the order. */
@@ -66,23 +113,11 @@ function emitWithBlobHead(record: PageRecordMap['sent'], blob: Blob, socket: num
   });
 }
 
-function describeSend(socket: WebSocket, state: SocketState, data: unknown, n: Natives, channel: RecordChannel): SendRecord {
-  const readyState = n.ws.readyState(socket);
-  const findings: Finding[] = [];
-  const timing = sendStateFinding(readyState, state.closeRequested);
-  if (timing) n.append(findings, timing);
+/** What send() got when it was not a string: binary data (its head copied now), a Blob, a symbol or another object. */
+function describeOtherSend(data: unknown, readyState: number, closeRequested: boolean, n: Natives, channel: RecordChannel): SendRecord {
+  const findings = timingFindings(readyState, closeRequested, n);
   const max = channel.settings.previewChars;
   const headMax = max >> 1;
-
-  if (isPrimitive(data)) {
-    // Primitives convert without running page code; objects are converted by
-    // the native call only (their toString may have side effects).
-    const text = typeof data === 'string' ? data : typeof data === 'symbol' ? null : `${data as string}`;
-    if (text === null) return { kind: 'text', size: 0, readyState, findings, preview: '', truncated: true };
-    const analysis = analyzeOutgoingText(text);
-    for (let i = 0; i < analysis.findings.length; i++) n.append(findings, analysis.findings[i]!);
-    return { kind: 'text', size: analysis.utf8Bytes, readyState, findings, ...textPreview(text, max, n) };
-  }
   const size = arrayBufferSize(data, n);
   if (size >= 0) {
     const length = size < headMax ? size : headMax;

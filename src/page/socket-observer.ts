@@ -58,8 +58,8 @@ function recordIncoming(data: unknown, socket: number, n: Natives, channel: Reco
   const max = channel.settings.previewChars;
   const headMax = max >> 1;
   if (typeof data === 'string') {
-    const { preview, truncated } = textPreview(data, max, n);
-    channel.emitFields('received', socket, frameFieldsJson('text', utf8Length(data, n), preview, truncated, n));
+    // A string cannot change: its size and preview are written in the flush, off the page's message dispatch.
+    channel.emitLater('received', socket, () => receivedTextFields(data, max, n), data.length < max ? data.length : max);
     return;
   }
   const size = arrayBufferSize(data, n);
@@ -78,6 +78,11 @@ function recordIncoming(data: unknown, socket: number, n: Natives, channel: Reco
       fill({ kind: 'blob', size: blob, ...preview });
     });
   }
+}
+
+function receivedTextFields(text: string, max: number, n: Natives): string {
+  const { preview, truncated } = textPreview(text, max, n);
+  return frameFieldsJson('text', utf8Length(text, n), preview, truncated, n);
 }
 
 /**

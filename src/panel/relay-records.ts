@@ -25,3 +25,10 @@ export function readRelayRecords(message: unknown): RecordsMessage | null {
   }
   return { source: m.source, records, rejected };
 }
+
+/** A relay's word that its document came back from the back/forward cache. */
+export function readRestored(message: unknown): RelayToPanelMap['navigated'] | null {
+  const m = message as Partial<RelayToPanelMap['navigated']> & { type?: unknown };
+  if (m?.type !== 'navigated' || typeof m.source !== 'object' || m.source === null || typeof m.time !== 'number' || !Number.isFinite(m.time)) return null;
+  return { source: m.source, time: m.time };
+}

@@ -4,7 +4,7 @@
 
 import browser from '../platform/browser-api';
 import { PANEL_PORT_NAME } from '../protocol/envelope';
-import { readRelayRecords } from './relay-records';
+import { readRelayRecords, readRestored } from './relay-records';
 import type { ConnectionStore } from './store/connection-store';
 
 const RETRY_MS = [50, 100, 250, 500, 1000];
@@ -26,6 +26,8 @@ export function connectTransport(tabId: number, store: ConnectionStore): () => v
       attempt = 0;
       const records = readRelayRecords(message);
       if (records) store.applyRecords(records);
+      const restored = readRestored(message);
+      if (restored) store.applyRestored(restored.source, restored.time);
     });
     port.onDisconnect.addListener(() => {
       port = null;

@@ -60,7 +60,8 @@ export interface RelayToPanelMap {
    * `rejected`: messages and records from the page that failed the relay's checks so far.
    */
   records: { source: DocumentSource; batches: string[]; rejected: number };
-  navigated: { source: DocumentSource };
+  /** The document came back from the back/forward cache at `time`: a navigation the records cannot show. */
+  navigated: { source: DocumentSource; time: number };
 }
 
 /** What a panel knows it is missing of one document. */

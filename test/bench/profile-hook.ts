@@ -55,7 +55,7 @@ async function profiled(page: Page, label: string, run: () => Promise<unknown>):
 }
 
 const server = await startBenchServer();
-const hooked = await launchChromium();
+const hooked = await launchChromium({ networkEvents: false });
 try {
   const page = await openBenchPage(hooked.browser, `${server.origin}/profile`);
   await call(page, 'open', 'sink', `${server.wsOrigin}/ws/sink`);

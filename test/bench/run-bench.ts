@@ -39,8 +39,9 @@ const { runPageFlood, FLOOD_MESSAGES } = await import('./page-flood');
 const { printReport } = await import('./support/report');
 
 const server = await startBenchServer();
-const hooked = await launchChromium();
-const unhooked = await launchChromium({ extension: false });
+// Without puppeteer's network monitoring: it makes Chromium report every frame over CDP (see ChromiumOptions).
+const hooked = await launchChromium({ networkEvents: false });
+const unhooked = await launchChromium({ extension: false, networkEvents: false });
 const results: Record<string, unknown> = {};
 const verdicts: Verdict[] = [];
 const bufferCapRecords = DEFAULT_CAPTURE_SETTINGS.bufferRecords;

@@ -76,3 +76,27 @@ describe('connection store: what the panel missed', () => {
     expect(store.getState().documents.get('doc-b')!.dropped).toEqual({ overflow: 38, rejected: 1 });
   });
 });
+
+describe('connection store: a page back from the back/forward cache', () => {
+  it('is a navigation: a marker, and without preserve log the other documents go', () => {
+    for (const preserveLog of [true, false]) {
+      const store = createConnectionStore({ preserveLog });
+      store.applyRecords({ source: docA, records: [created(1)], rejected: 0 });
+      store.applyRecords({ source: docB, records: [created(1)], rejected: 0 });
+      store.applyRestored(docA, 500);
+      const state = store.getState();
+      expect(state.markers.map((m) => m.url)).toEqual(preserveLog ? [docA.frameUrl, docB.frameUrl, docA.frameUrl] : [docA.frameUrl]);
+      // Without preserve log doc-a's own connection went when doc-b came, and doc-b's goes now.
+      expect(state.connections.map((c) => c.source.docId)).toEqual(preserveLog ? ['doc-a', 'doc-b'] : []);
+    }
+  });
+
+  it('adds nothing for a frame, or for a document it never saw beyond its first marker', () => {
+    const store = createConnectionStore({ preserveLog: false });
+    store.applyRecords({ source: docA, records: [created(1)], rejected: 0 });
+    store.applyRestored({ ...docB, isTop: false }, 10);
+    expect(store.getState().markers).toHaveLength(1);
+    store.applyRestored(docB, 20);
+    expect(store.getState().markers.map((m) => m.url)).toEqual([docB.frameUrl]);
+  });
+});

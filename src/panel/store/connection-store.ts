@@ -28,6 +28,12 @@ export interface ConnectionStoreOptions {
 
 export interface ConnectionStore {
   applyRecords(message: RecordsMessage): void;
+  /**
+   * A top document the panel knows came back from the back/forward cache:
+   * a navigation no record shows. It gets a marker, and without "preserve
+   * log" the other documents' connections go, as for any new page.
+   */
+  applyRestored(source: DocumentSource, time: number): void;
   /** Per-document resume cursors: replay must start after these. */
   cursors(): Record<string, number>;
   clear(): void;
@@ -156,7 +162,10 @@ export function createConnectionStore(options: ConnectionStoreOptions = {}): Con
 
   return {
     applyRecords({ source, records, rejected, dropped }) {
-      if (records.length === 0 && !dropped && !rejected) return;
+      // A relay's message always carries its running `rejected` count, even with no
+      // records: it is how a document without sockets becomes known (its navigation
+      // marker, and without preserve log the older documents' connections go).
+      if (records.length === 0 && !dropped && rejected === undefined) return;
       const doc = documentFor(source, records[0]?.time ?? Date.now());
       let missed = 0;
       for (const record of records) {
@@ -172,6 +181,15 @@ export function createConnectionStore(options: ConnectionStoreOptions = {}): Con
       if (dropped) doc.dropped = { ...dropped };
       else if (missed > 0 || (rejected !== undefined && rejected !== doc.dropped.rejected)) {
         doc.dropped = { overflow: doc.dropped.overflow + missed, rejected: rejected ?? doc.dropped.rejected };
+      }
+      changed();
+    },
+    applyRestored(source, time) {
+      const known = documents.has(source.docId);
+      documentFor(source, time);
+      if (known && source.isTop) {
+        if (!preserveLog) dropOtherDocuments(source.docId);
+        markers.push({ time, url: source.frameUrl });
       }
       changed();
     },

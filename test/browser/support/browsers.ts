@@ -43,6 +43,12 @@ export interface LaunchOptions {
   extension?: boolean;
   /** A made-up host name the browser resolves to 127.0.0.1 (a non-secure origin for tests). */
   loopbackHost?: string;
+  /**
+   * Chromium: puppeteer's network monitoring (default on). With it, Chromium
+   * reports every WebSocket frame of every page over CDP, which costs the page
+   * more per frame than the extension does: benchmarks and floods turn it off.
+   */
+  networkEvents?: boolean;
 }
 
 export interface ChromiumOptions extends LaunchOptions {
@@ -79,6 +85,7 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Lau
     args,
     ignoreDefaultArgs: extension ? ['--disable-extensions'] : [],
     protocolTimeout: 60_000,
+    networkEnabled: options.networkEvents ?? true,
   });
   let extensionOrigin = '';
   if (extension) {

@@ -3,7 +3,7 @@
 
 import { afterAll, beforeAll } from 'vitest';
 import { startScenarioServer, type ScenarioServer } from '../../server/scenario-server';
-import { launch, type BrowserName, type LaunchedBrowser } from './browsers';
+import { launch, type BrowserName, type LaunchedBrowser, type LaunchOptions } from './browsers';
 
 export interface BrowserFixture {
   server: ScenarioServer;
@@ -11,11 +11,11 @@ export interface BrowserFixture {
 }
 
 /** Call inside a describe: the fields are set once its beforeAll has run. */
-export function useBrowserWithServer(name: BrowserName): BrowserFixture {
+export function useBrowserWithServer(name: BrowserName, options: LaunchOptions = {}): BrowserFixture {
   const fixture = {} as BrowserFixture;
   beforeAll(async () => {
     fixture.server = await startScenarioServer();
-    fixture.launched = await launch(name);
+    fixture.launched = await launch(name, options);
   });
   afterAll(async () => {
     await fixture.launched?.close();
