@@ -6,8 +6,8 @@
 import { captureNatives } from './natives';
 import { installNativeMask } from './native-mask';
 import { openRecordChannel } from './record-channel';
-import { observeSocket, type SocketState } from './socket-observer';
-import { closeTrap, sendTrap } from './send-close-traps';
+import { observeSocket, receivedTextFields, type SocketState } from './socket-observer';
+import { closeTrap, sentTextFields, sendTrap } from './send-close-traps';
 import { protocolsArgument, type ProtocolsArgument } from './protocols-argument';
 import { captureStack } from './stack';
 
@@ -25,7 +25,11 @@ function install(win: Window & typeof globalThis): void {
   n.apply(n.addEventListener, win, [INSTALLED_PROBE_EVENT, (e: Event) => e.preventDefault(), true]);
 
   const mask = installNativeMask(win, n);
-  const channel = openRecordChannel(win, n);
+  const channel = openRecordChannel(win, n, {
+    sent: (text, readyState, closeRequested, bufferedAmount, thrown, max) =>
+      sentTextFields(text, readyState, closeRequested, bufferedAmount, thrown, max, n),
+    received: (text, max) => receivedTextFields(text, max, n),
+  });
   const sockets = new WeakMap<object, SocketState>();
   let nextSocketId = 0;
 

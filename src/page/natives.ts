@@ -6,10 +6,13 @@
 
 import { capturePrimordials, type Primordials } from './primordials';
 
+/** The arguments of every getter call: Reflect.apply only reads its length, so one array serves all. */
+const NO_ARGS: never[] = [];
+
 function getterOf(p: Primordials, owner: object, name: string): (self: unknown) => unknown {
   const get = p.getOwnPropertyDescriptor(owner, name)?.get;
   if (!get) throw new Error(`no getter ${name}`);
-  return (self) => p.apply(get, self, []);
+  return (self) => p.apply(get, self, NO_ARGS);
 }
 
 export function captureNatives(win: typeof globalThis) {
@@ -41,6 +44,7 @@ export function captureNatives(win: typeof globalThis) {
     ObjectPrototype: win.Object.prototype,
     Proxy: win.Proxy,
     Uint8Array: win.Uint8Array,
+    Float64Array: win.Float64Array,
     FileReader: win.FileReader,
     readAsArrayBuffer: win.FileReader.prototype.readAsArrayBuffer,
     readerResult: get<unknown>(win.FileReader.prototype, 'result'),

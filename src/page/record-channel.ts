@@ -20,13 +20,18 @@ import { fieldsJson, timeJson } from './record-json';
 const MAX_PENDING_BEFORE_READY = 10_000;
 /**
  * Batches go out per frame (~16 ms), not per task: a chatty page then pays one
- * crossing to the relay for hundreds of messages. A batch that grows past
- * FLUSH_NOW_RECORDS (or FLUSH_NOW_CHARS) goes at once, and pagehide flushes what is left.
+ * crossing to the relay for hundreds of messages, and a page's tight send()
+ * loop is never interrupted to write records. Only when what waits grows past
+ * FLUSH_NOW_RECORDS records or FLUSH_NOW_CHARS characters (payload strings
+ * are kept until their record is written) is it flushed at once, to bound
+ * memory. pagehide flushes what is left.
  */
 const FLUSH_DELAY_MS = 16;
-const FLUSH_NOW_RECORDS = 2048;
-/** Or past this much JSON text (large previews), well inside the relay guard's batch limit. */
-const FLUSH_NOW_CHARS = 8 * 1024 * 1024;
+const FLUSH_NOW_RECORDS = 65_536;
+const FLUSH_NOW_CHARS = 16 * 1024 * 1024;
+/** One message to the relay holds at most this many records or characters (its guard takes 50,000 and 64 MiB). */
+const BATCH_RECORDS = 2048;
+const BATCH_CHARS = 8 * 1024 * 1024;
 
 export interface RecordChannel {
   settings: HookSettings;
@@ -35,11 +40,13 @@ export interface RecordChannel {
   /** A record whose body the caller has written as JSON members already (`"kind":"text","size":3,…`). */
   emitFields(type: PageRecordType, socket: number, fields: string, time?: number): void;
   /**
-   * A frame record whose fields are written later, in the flush, off the
-   * page's send() or message dispatch: `fields` must only read what cannot
-   * change meanwhile (strings, copies). `chars` estimates its JSON length.
+   * Text frames, the hot path: noted now (numbers into typed arrays, the
+   * string by reference: a string cannot change) and written in the flush
+   * by the channel's TextFrameWriters, so the page's send() or message
+   * dispatch allocates nothing for them.
    */
-  emitLater(type: PageRecordType, socket: number, fields: () => string, chars: number, time?: number): void;
+  emitSentText(socket: number, text: string, readyState: number, closeRequested: boolean, bufferedAmount: number, thrown: string | null): void;
+  emitReceivedText(socket: number, text: string): void;
   /**
    * Takes the next place in the record order for a record whose body is
    * known only later (a Blob's bytes are read asynchronously). Records
@@ -50,34 +57,40 @@ export interface RecordChannel {
   now(): number;
 }
 
-/** A record whose fields are written in the flush. */
-interface Later {
-  type: PageRecordType;
-  seq: number;
-  time: number;
-  socket: number;
-  fields: () => string;
+/** Writes a text frame's fields (JSON members), in the flush. */
+export interface TextFrameWriters {
+  sent(text: string, readyState: number, closeRequested: boolean, bufferedAmount: number, thrown: string | null, previewChars: number): string;
+  received(text: string, previewChars: number): string;
 }
 
-/** A pending record: its JSON, or what writes it. */
-type Pending = string | Later;
+/** What a pending slot holds: a record's JSON, or a text frame still to be written. */
+const JSON_RECORD = 0;
+const SENT_TEXT = 1;
+const RECEIVED_TEXT = 2;
+/** Numbers per pending slot: seq, time, socket, readyState (+8 once close() was called), bufferedAmount. */
+const STRIDE = 5;
+const CLOSE_REQUESTED = 8;
 
 /** A reserved place: its record (as JSON) once the body is known. */
 interface Slot {
   json: string | null;
 }
 
-export function openRecordChannel(win: Window, n: Natives): RecordChannel {
+export function openRecordChannel(win: Window, n: Natives, writers: TextFrameWriters): RecordChannel {
   let seq = 0;
   let ready = false;
   let flushScheduled = false;
   /**
-   * Records waiting for the flush, in order, in slots that only ever grow:
-   * once a slot exists as an own property, storing into it never reaches a
-   * setter a page may have put on Array.prototype (n.append pays for that
-   * check, once per slot). A record costs the page one small object at most.
+   * Records waiting for the flush, in order. Slot i is kinds[i], texts[i]
+   * (the JSON, or the frame's text), thrown[i] and numbers[i * STRIDE…].
+   * The arrays only grow: once a slot exists as an own property, storing
+   * into it never reaches a setter a page may have put on Array.prototype
+   * (n.append pays for that check, once per slot).
    */
-  const slots: Pending[] = [];
+  let kinds = new n.Uint8Array(1024);
+  let numbers = new n.Float64Array(1024 * STRIDE);
+  const texts: string[] = [];
+  const thrown: Array<string | null> = [];
   let pendingCount = 0;
   let pendingChars = 0;
   /** Records behind an unfilled reservation (empty when none is outstanding). */
@@ -96,6 +109,17 @@ export function openRecordChannel(win: Window, n: Natives): RecordChannel {
     `{"type":"${type}","seq":${recordSeq},"time":${timeJson(time)},"socket":${socket}`;
   const withFields = (start: string, fields: string) => `${start}${fields === '' ? '' : ','}${fields}}`;
 
+  const writeFrame = (i: number, kind: number, text: string): string => {
+    const at = i * STRIDE;
+    const state = numbers[at + 3]!;
+    const max = settings.previewChars;
+    const fields =
+      kind === SENT_TEXT
+        ? writers.sent(text, state % CLOSE_REQUESTED, state >= CLOSE_REQUESTED, numbers[at + 4]!, thrown[i]!, max)
+        : writers.received(text, max);
+    return withFields(header(kind === SENT_TEXT ? 'sent' : 'received', numbers[at]!, numbers[at + 1]!, numbers[at + 2]!), fields);
+  };
+
   const flush = () => {
     flushScheduled = false;
     if (!ready || pendingCount === 0) return;
@@ -103,27 +127,49 @@ export function openRecordChannel(win: Window, n: Natives): RecordChannel {
     pendingCount = 0;
     pendingChars = 0;
     let json = '';
+    let inBatch = 0;
     for (let i = 0; i < count; i++) {
-      const entry = slots[i]!;
-      slots[i] = ''; // let the payloads go
-      let record: string;
-      if (typeof entry === 'string') record = entry;
-      else {
-        try {
-          record = withFields(header(entry.type, entry.seq, entry.time, entry.socket), entry.fields());
-        } catch {
-          continue; // its seq stays a gap: the panel counts it as missed
-        }
+      const kind = kinds[i]!;
+      const text = texts[i]!;
+      let record: string | null;
+      try {
+        record = kind === JSON_RECORD ? text : writeFrame(i, kind, text);
+      } catch {
+        record = null; // its seq stays a gap: the panel counts it as missed
       }
+      texts[i] = ''; // let the payloads go
+      thrown[i] = null;
+      if (record === null) continue;
       json = json === '' ? record : `${json},${record}`;
+      if (++inBatch === BATCH_RECORDS || json.length >= BATCH_CHARS) {
+        post('batch', `,"records":[${json}]`);
+        json = '';
+        inBatch = 0;
+      }
     }
     if (json !== '') post('batch', `,"records":[${json}]`);
   };
 
-  const ship = (entry: Pending, chars: number) => {
-    if (pendingCount === slots.length) n.append(slots, entry);
-    else slots[pendingCount] = entry;
-    pendingCount++;
+  const put = <T>(array: T[], i: number, value: T) => {
+    if (i === array.length) n.append(array, value);
+    else array[i] = value;
+  };
+
+  /** The next free slot, growing the typed arrays when full (copied by hand: TypedArray#set is page-replaceable). */
+  const takeSlot = (): number => {
+    if (pendingCount === kinds.length) {
+      const moreKinds = new n.Uint8Array(kinds.length * 2);
+      const moreNumbers = new n.Float64Array(numbers.length * 2);
+      for (let i = 0; i < kinds.length; i++) moreKinds[i] = kinds[i]!;
+      for (let i = 0; i < numbers.length; i++) moreNumbers[i] = numbers[i]!;
+      kinds = moreKinds;
+      numbers = moreNumbers;
+    }
+    return pendingCount++;
+  };
+
+  /** After a slot was filled: flush now past the bounds, else make sure a flush is coming. */
+  const shipped = (chars: number) => {
     pendingChars += chars;
     if (ready && (pendingCount >= FLUSH_NOW_RECORDS || pendingChars >= FLUSH_NOW_CHARS)) flush();
     else if (!flushScheduled) {
@@ -132,13 +178,35 @@ export function openRecordChannel(win: Window, n: Natives): RecordChannel {
     }
   };
 
+  const ship = (json: string) => {
+    const i = takeSlot();
+    kinds[i] = JSON_RECORD;
+    put(texts, i, json);
+    put(thrown, i, null);
+    shipped(json.length);
+  };
+
+  const shipText = (kind: number, socket: number, text: string, state: number, bufferedAmount: number, thrownName: string | null) => {
+    const i = takeSlot();
+    kinds[i] = kind;
+    put(texts, i, text);
+    put(thrown, i, thrownName);
+    const at = i * STRIDE;
+    numbers[at] = ++seq;
+    numbers[at + 1] = now();
+    numbers[at + 2] = socket;
+    numbers[at + 3] = state;
+    numbers[at + 4] = bufferedAmount;
+    shipped(text.length); // kept whole until the flush
+  };
+
   /** Ships the filled front of `held`; past the cap, unfilled places are given up (a gap in seq is fine). */
   const release = () => {
     const giveUp = held.length > MAX_PENDING_BEFORE_READY;
     let i = 0;
     for (; i < held.length && (held[i]!.json !== null || giveUp); i++) {
       const json = held[i]!.json;
-      if (json !== null) ship(json, json.length);
+      if (json !== null) ship(json);
     }
     held = i === held.length ? [] : n.arraySlice(held, i);
   };
@@ -166,7 +234,7 @@ export function openRecordChannel(win: Window, n: Natives): RecordChannel {
       return;
     }
     const json = withFields(header(type, ++seq, time, socket), fields);
-    if (held.length === 0) ship(json, json.length);
+    if (held.length === 0) ship(json);
     else {
       n.append(held, { json });
       release();
@@ -181,17 +249,19 @@ export function openRecordChannel(win: Window, n: Natives): RecordChannel {
     emitFields(type, socket, fields, time = now()) {
       emitJson(type, socket, fields, time);
     },
-    emitLater(type, socket, fields, chars, time = now()) {
+    emitSentText(socket, text, readyState, closeRequested, bufferedAmount, thrownName) {
+      const state = readyState + (closeRequested ? CLOSE_REQUESTED : 0);
       if (held.length > 0) {
-        // Behind a reservation: write it now, in its place.
-        emitJson(type, socket, fields(), time);
-        return;
-      }
-      if (full()) {
-        seq++;
-        return;
-      }
-      ship({ type, seq: ++seq, time, socket, fields }, chars);
+        // Behind a reservation: written now, in its place.
+        const max = settings.previewChars;
+        emitJson('sent', socket, writers.sent(text, readyState, closeRequested, bufferedAmount, thrownName, max), now());
+      } else if (full()) seq++;
+      else shipText(SENT_TEXT, socket, text, state, bufferedAmount, thrownName);
+    },
+    emitReceivedText(socket, text) {
+      if (held.length > 0) emitJson('received', socket, writers.received(text, settings.previewChars), now());
+      else if (full()) seq++;
+      else shipText(RECEIVED_TEXT, socket, text, 0, 0, null);
     },
     reserve(type, socket) {
       const slot: Slot = { json: null };

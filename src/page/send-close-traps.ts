@@ -52,7 +52,8 @@ export function sendTrap(n: Natives, sockets: Sockets, channel: RecordChannel): 
         if (readyState >= 0) {
           try {
             const bufferedAmount = n.ws.bufferedAmount(thisArg);
-            if (text !== null) emitTextSend(text, readyState, closeRequested, bufferedAmount, thrown, state.id, n, channel);
+            // A string cannot change after send(): it is analysed and written in the flush.
+            if (text !== null) channel.emitSentText(state.id, text, readyState, closeRequested, bufferedAmount, thrown);
             else if (other && other.kind === 'blob' && thrown === null && other.size > 0) {
               emitWithBlobHead({ ...other, bufferedAmount, thrown }, data as Blob, state.id, n, channel);
             } else if (other) channel.emitFields('sent', state.id, sentFieldsJson(other, bufferedAmount, thrown, n));
@@ -65,27 +66,17 @@ export function sendTrap(n: Natives, sockets: Sockets, channel: RecordChannel): 
   };
 }
 
-/**
- * A string cannot change after send(): its analysis, preview and JSON are
- * written in the hook's flush, so the page's send() only pays for noting it.
- */
-function emitTextSend(
+/** The fields of a text `sent` record, written in the hook's flush (RecordChannel.emitSentText). */
+export function sentTextFields(
   text: string,
   readyState: number,
   closeRequested: boolean,
   bufferedAmount: number,
   thrown: string | null,
-  socket: number,
+  max: number,
   n: Natives,
-  channel: RecordChannel,
-): void {
-  const max = channel.settings.previewChars;
-  channel.emitLater(
-    'sent',
-    socket,
-    () => sentFieldsJson(describeTextSend(text, readyState, closeRequested, max, n), bufferedAmount, thrown, n),
-    text.length < max ? text.length : max,
-  );
+): string {
+  return sentFieldsJson(describeTextSend(text, readyState, closeRequested, max, n), bufferedAmount, thrown, n);
 }
 
 function timingFindings(readyState: number, closeRequested: boolean, n: Natives): Finding[] {

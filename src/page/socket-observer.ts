@@ -59,7 +59,7 @@ function recordIncoming(data: unknown, socket: number, n: Natives, channel: Reco
   const headMax = max >> 1;
   if (typeof data === 'string') {
     // A string cannot change: its size and preview are written in the flush, off the page's message dispatch.
-    channel.emitLater('received', socket, () => receivedTextFields(data, max, n), data.length < max ? data.length : max);
+    channel.emitReceivedText(socket, data);
     return;
   }
   const size = arrayBufferSize(data, n);
@@ -80,7 +80,8 @@ function recordIncoming(data: unknown, socket: number, n: Natives, channel: Reco
   }
 }
 
-function receivedTextFields(text: string, max: number, n: Natives): string {
+/** The fields of a text `received` record, written in the hook's flush (RecordChannel.emitReceivedText). */
+export function receivedTextFields(text: string, max: number, n: Natives): string {
   const { preview, truncated } = textPreview(text, max, n);
   return frameFieldsJson('text', utf8Length(text, n), preview, truncated, n);
 }
