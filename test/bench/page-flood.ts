@@ -49,14 +49,26 @@ export interface FloodResults {
 }
 
 /** Records, for every input event on the connection filter, event timeStamp → just after the next frame. */
+/**
+ * In the panel: every 100 ms, what a key press in the connection filter does
+ * (set the value, dispatch `input`), timed from when it was due (so a busy
+ * main thread's queueing counts) to just after the next animation frame.
+ */
 const PANEL_INPUT_PROBE = String.raw`
 (() => {
   window.__inputLatencies = [];
   const input = document.querySelector('[data-testid="connection-filter"]');
-  input.addEventListener('input', (e) => {
-    const ts = e.timeStamp;
-    requestAnimationFrame(() => setTimeout(() => window.__inputLatencies.push(performance.now() - ts), 0));
-  }, true);
+  const start = performance.now();
+  let k = 0;
+  const tick = () => {
+    const due = start + ++k * 100;
+    input.value = k % 2 ? 'w' : '';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    requestAnimationFrame(() => setTimeout(() => window.__inputLatencies.push(performance.now() - due), 0));
+    window.__inputTimer = setTimeout(tick, Math.max(0, start + (k + 1) * 100 - performance.now()));
+  };
+  window.__inputTimer = setTimeout(tick, 100);
+  window.__stopInput = () => clearTimeout(window.__inputTimer);
 })()`;
 
 const percentile = (xs: readonly number[], p: number): number => {
@@ -73,24 +85,12 @@ async function panelInputDuringFlood(hooked: LaunchedBrowser, server: BenchServe
   await panel.bringToFront();
   await panel.waitForSelector('[data-testid="connection-filter"]');
   await panel.evaluate(PANEL_INPUT_PROBE);
-  await panel.click('[data-testid="connection-filter"]');
-  await page.evaluate(`window.__floodDone = null; window.__bench.flood('flood', ${FLOOD_MESSAGES}, ${CHUNK}).then((ms) => { window.__floodDone = ms; })`);
-  let done = false;
-  const typing = (async () => {
-    // Type and erase one character, so the filter keeps showing the flood's connection.
-    for (let i = 0; !done; i++) {
-      await panel.keyboard.press(i % 2 === 0 ? 'w' : 'Backspace');
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  })();
-  try {
-    await pollPage(page, 'window.__floodDone !== null', 600_000);
-  } finally {
-    done = true;
-    await typing;
-  }
+  // Started, not awaited (`undefined`: evaluate would wait for a returned promise).
+  await page.evaluate(`window.__floodDone = null; window.__bench.flood('flood', ${FLOOD_MESSAGES}, ${CHUNK}).then((ms) => { window.__floodDone = ms; }); undefined`);
+  await pollPage(page, 'window.__floodDone !== null', 600_000);
+  await panel.evaluate('window.__stopInput()');
   const floodMs = (await page.evaluate('window.__floodDone')) as number;
-  // The last key's frame may still be pending: wait for one latency per input event sent.
+  // The last probe's frame may still be pending.
   const latencies = (await panel.evaluate('new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(window.__inputLatencies), 0)))')) as number[];
   await panel.close();
   await page.close();
@@ -112,7 +112,7 @@ async function floodOnce(browser: Browser, server: BenchServer, tag: string, tim
   await call(page, 'open', 'flood', `${server.wsOrigin}/ws/flood`);
   const before = await heapUsedMiB(page);
   // A hooked flood can outlast one CDP call's timeout: start it, then poll for its end.
-  await page.evaluate(`window.__floodDone = null; window.__bench.flood('flood', ${FLOOD_MESSAGES}, ${CHUNK}).then((ms) => { window.__floodDone = ms; })`);
+  await page.evaluate(`window.__floodDone = null; window.__bench.flood('flood', ${FLOOD_MESSAGES}, ${CHUNK}).then((ms) => { window.__floodDone = ms; }); undefined`);
   await pollPage(page, 'window.__floodDone !== null', 600_000);
   times.push((await page.evaluate('window.__floodDone')) as number);
   // Let the hook's last batch reach the relay before measuring.

@@ -123,6 +123,10 @@ try {
         goal: `≤ ${capMiB.toFixed(1)} (cap ${bufferCapRecords} records × ${recordBoundBytes} B)`,
         ok: flood.heapGrowthMiB1M <= capMiB,
       });
+      verdicts.push(
+        { field: 'page.panelInputMaxMs (panel attached during the flood)', value: flood.panelInputMaxMs, goal: '≤ 100', ok: flood.panelInputMaxMs <= 100 },
+        { field: 'page.panelInputP95Ms', value: flood.panelInputP95Ms, goal: 'report', ok: null },
+      );
     } catch (error) {
       // Reported, not fatal: the other figures still print.
       results.page = { error: String(error), bufferCapRecords, bufferCapBoundMiB: capMiB };
