@@ -18,6 +18,7 @@ import { openPanelTab } from '../browser/support/panel';
 import { call, openBenchPage } from './support/bench-page';
 import type { BenchServer } from './support/bench-server';
 import { interleave, median } from './support/stats';
+import { usedHeapMiB } from '../browser/support/heap';
 
 /**
  * Polls a page expression from Node until it is truthy. Not waitForFunction:
@@ -97,27 +98,17 @@ async function panelInputDuringFlood(hooked: LaunchedBrowser, server: BenchServe
   return { latencies, floodMs };
 }
 
-async function heapUsedMiB(page: Page): Promise<number> {
-  const cdp = await page.createCDPSession();
-  await cdp.send('HeapProfiler.enable');
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  await cdp.detach();
-  return usedSize / 2 ** 20;
-}
-
 async function floodOnce(browser: Browser, server: BenchServer, tag: string, times: number[]): Promise<number> {
   const page = await openBenchPage(browser, `${server.origin}/flood?${tag}`);
   await call(page, 'open', 'flood', `${server.wsOrigin}/ws/flood`);
-  const before = await heapUsedMiB(page);
+  const before = await usedHeapMiB(page);
   // A hooked flood can outlast one CDP call's timeout: start it, then poll for its end.
   await page.evaluate(`window.__floodDone = null; window.__bench.flood('flood', ${FLOOD_MESSAGES}, ${CHUNK}).then((ms) => { window.__floodDone = ms; }); undefined`);
   await pollPage(page, 'window.__floodDone !== null', 600_000);
   times.push((await page.evaluate('window.__floodDone')) as number);
   // Let the hook's last batch reach the relay before measuring.
   await page.evaluate('new Promise((r) => setTimeout(r, 200))');
-  const after = await heapUsedMiB(page);
+  const after = await usedHeapMiB(page);
   await page.close();
   return after - before;
 }

@@ -5,12 +5,12 @@
 //   filter100kMs  a regex typed into the filter → the shown count updated, + the next frame
 //   heapMiB100k   the panel page's used JS heap after a forced GC (CDP Runtime.getHeapUsage)
 
-import type { Page } from 'puppeteer-core';
 import { openPanelTab } from '../browser/support/panel';
 import type { LaunchedBrowser } from '../browser/support/browsers';
 import { openBenchPage } from './support/bench-page';
 import type { BenchServer } from './support/bench-server';
 import { median } from './support/stats';
+import { usedHeapMiB } from '../browser/support/heap';
 
 export const PANEL_FRAMES = 100_000;
 
@@ -81,21 +81,12 @@ async (pattern) => {
   return { ms: performance.now() - t0, shown: count.textContent };
 }`;
 
-async function heapMiB(panel: Page): Promise<number> {
-  const cdp = await panel.createCDPSession();
-  await cdp.send('HeapProfiler.enable');
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  await cdp.detach();
-  return usedSize / 2 ** 20;
-}
-
 export async function runPanelScale(hooked: LaunchedBrowser, server: BenchServer, rounds: number, log: (line: string) => void): Promise<PanelResults> {
   const page = await openBenchPage(hooked.browser, `${server.origin}/panel-scale`);
   const panel = await openPanelTab(hooked, page);
   await panel.setViewport({ width: 1280, height: 800 });
   await panel.bringToFront();
-  const heapMiBEmpty = await heapMiB(panel);
+  const heapMiBEmpty = await usedHeapMiB(panel);
   const url = 'wss://bench.example/ws/100k';
   const length = (await panel.evaluate(`(${FEED})(${PANEL_FRAMES}, ${JSON.stringify(url)})`)) as number;
   if (length !== PANEL_FRAMES + 2) throw new Error(`store holds ${length} records, expected ${PANEL_FRAMES + 2}`);
@@ -116,7 +107,7 @@ export async function runPanelScale(hooked: LaunchedBrowser, server: BenchServer
   const result: PanelResults = {
     render100kMs: median(render),
     filter100kMs: median(filter),
-    heapMiB100k: await heapMiB(panel),
+    heapMiB100k: await usedHeapMiB(panel),
     heapMiBEmpty,
     shownAfterFilter: Number(/[\d,]+/.exec(shown)?.[0]?.replace(/,/g, '') ?? NaN),
   };

@@ -8,7 +8,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type BrowserName, type LaunchedBrowser } from './support/browsers';
-import { closeDevTools, openDevToolsWithPanel } from './support/devtools-reopen';
+import { closeDevTools, openDevToolsFor } from './support/devtools-panel';
 import { useBrowserWithServer } from './support/fixture';
 import { openPanelTab } from './support/panel';
 import { readHistory, setPreserveLog, ticks, waitForHistory, type HistoryConnection, type PanelHistory } from './support/panel-history';
@@ -435,13 +435,13 @@ describe('real DevTools closed and reopened in chromium', () => {
     const [quick, stream] = await page.evaluate((): [string, string] => [(window as unknown as { __quickUrl: string }).__quickUrl, (window as unknown as { __first: string }).__first]);
     await page.waitForFunction((u) => (window as unknown as PageWindow).__closed[u] === 4000, { polling: 20 }, quick);
 
-    const first = await openDevToolsWithPanel(launched, page);
+    const first = await openDevToolsFor(launched, page);
     const before = await waitForHistory(first.panel, (h) => byUrl(h, quick)[0]?.state === 'closed' && (byUrl(h, stream)[0]?.received.length ?? 0) > 20);
     await closeDevTools(launched, first);
     const atClose = await sawCount(page, stream);
     await waitForSaw(page, stream, atClose + 30);
 
-    const second = await openDevToolsWithPanel(launched, page);
+    const second = await openDevToolsFor(launched, page);
     const running = await sawCount(page, stream);
     await waitForHistory(second.panel, (h) => (byUrl(h, stream)[0]?.received.length ?? 0) >= running);
     const saw = await stopStream(page, stream);

@@ -14,6 +14,7 @@ import { DEFAULT_CAPTURE_SETTINGS } from '../../src/protocol/settings';
 import type { BrowserName } from './support/browsers';
 import { useBrowserWithServer } from './support/fixture';
 import { openPanelTab } from './support/panel';
+import { usedHeapMiB } from './support/heap';
 
 const MESSAGES = 1_000_000;
 /** What the hook emits for one flood socket: created, open, every message, closed. */
@@ -52,16 +53,6 @@ function floodPage(wsUrl: string): string {
     ws.onclose = (e) => { seen.close = { code: e.code, reason: e.reason, wasClean: e.wasClean }; };
   };
   </script></head><body>flood</body></html>`;
-}
-
-async function heapUsedMiB(page: Page): Promise<number> {
-  const cdp = await page.createCDPSession();
-  await cdp.send('HeapProfiler.enable');
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  await cdp.detach();
-  return usedSize / 2 ** 20;
 }
 
 /**
@@ -146,11 +137,11 @@ describe.each<BrowserName>(['chromium', 'firefox'])('a flood of 1,000,000 messag
     const url = `${fixture.server.origin}/flood-a.html`;
     const page = await fixture.launched.browser.newPage();
     await page.goto(url);
-    const before = name === 'chromium' ? await heapUsedMiB(page) : 0;
+    const before = name === 'chromium' ? await usedHeapMiB(page) : 0;
     expectEveryMessage(await flood(page));
     if (name === 'chromium') {
       // The renderer's isolate: the page's world and the relay's isolated world (its buffer).
-      const growth = (await heapUsedMiB(page)) - before;
+      const growth = (await usedHeapMiB(page)) - before;
       expect(growth, `heap growth ${growth.toFixed(1)} MiB`).toBeLessThanOrEqual(HEAP_BOUND_MIB);
     }
 

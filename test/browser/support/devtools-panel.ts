@@ -1,7 +1,8 @@
 // Drives the real DevTools window of headless Chromium (TESTING.md): finds the
 // DevTools front end of an inspected page, shows our panel there, and returns
-// the panel's frame. This relies on DevTools internals, so only a smoke test
-// and the demo use it; everything else opens the panel page as a tab.
+// the panel's frame. This relies on DevTools internals, so only a smoke test,
+// the DevTools close/reopen fault test and the demo use it; everything else
+// opens the panel page as a tab.
 
 import type { Frame, Page } from 'puppeteer-core';
 import type { LaunchedBrowser } from './browsers';
@@ -37,7 +38,26 @@ export async function openDevToolsPanel(launched: LaunchedBrowser, dock?: 'botto
   const target = await launched.browser.waitForTarget((t) => t.url().startsWith('devtools://devtools/bundled/devtools_app.html'), {
     timeout: 30_000,
   });
-  const devtools = await target.asPage();
+  return showOurPanel(launched, await target.asPage(), dock);
+}
+
+/**
+ * Opens DevTools for `inspected` (puppeteer's `openDevTools`, CDP
+ * `Target.openDevTools`: no `--auto-open-devtools-for-tabs` needed) and shows
+ * our panel in it; for tests that close and reopen the real DevTools.
+ */
+export async function openDevToolsFor(launched: LaunchedBrowser, inspected: Page): Promise<DevToolsPanel> {
+  return showOurPanel(launched, await inspected.openDevTools());
+}
+
+/** Closes the DevTools window and waits until its target (and so our panel) is gone. */
+export async function closeDevTools(launched: LaunchedBrowser, open: DevToolsPanel): Promise<void> {
+  const target = open.devtools.target();
+  await open.devtools.close();
+  await poll('DevTools to close', async () => (launched.browser.targets().includes(target) ? undefined : true));
+}
+
+async function showOurPanel(launched: LaunchedBrowser, devtools: Page, dock?: 'bottom' | 'right' | 'undocked'): Promise<DevToolsPanel> {
   const panelId = `${launched.extensionOrigin}${PANEL_TITLE_ID}`;
   // Evaluated as a string: the DevTools module path must reach the browser untouched.
   await poll('our DevTools panel to register', async () => {
