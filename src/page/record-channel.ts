@@ -21,13 +21,18 @@ const MAX_PENDING_BEFORE_READY = 10_000;
 /**
  * Batches go out per frame (~16 ms), not per task: a chatty page then pays one
  * crossing to the relay for hundreds of messages, and a page's tight send()
- * loop is never interrupted to write records. Only when what waits grows past
- * FLUSH_NOW_RECORDS records or FLUSH_NOW_CHARS characters (payload strings
- * are kept until their record is written) is it flushed at once, to bound
- * memory. pagehide flushes what is left.
+ * loop is never interrupted to write records. When FLUSH_SOON_RECORDS records
+ * wait, they are written as soon as the page's current task ends (a
+ * microtask): a flood of incoming messages then cannot outrun the timer.
+ * Writing them inside the task would make the page's loop wait and free
+ * nothing (the relay reads what it is handed at that same microtask), so
+ * only past FLUSH_NOW_RECORDS records, or FLUSH_NOW_CHARS characters of
+ * payload strings kept until their record is written, is one long task
+ * interrupted, to bound memory. pagehide flushes what is left.
  */
 const FLUSH_DELAY_MS = 16;
-const FLUSH_NOW_RECORDS = 65_536;
+const FLUSH_SOON_RECORDS = 65_536;
+const FLUSH_NOW_RECORDS = 262_144;
 const FLUSH_NOW_CHARS = 16 * 1024 * 1024;
 /** One message to the relay holds at most this many records or characters (its guard takes 50,000 and 64 MiB). */
 const BATCH_RECORDS = 2048;
@@ -80,6 +85,8 @@ export function openRecordChannel(win: Window, n: Natives, writers: TextFrameWri
   let seq = 0;
   let ready = false;
   let flushScheduled = false;
+  /** A flush waits for the end of the current task (FLUSH_SOON_RECORDS). */
+  let flushSoon = false;
   /**
    * Records waiting for the flush, in order. Slot i is kinds[i], texts[i]
    * (the JSON, or the frame's text), thrown[i] and numbers[i * STRIDE…].
@@ -122,6 +129,7 @@ export function openRecordChannel(win: Window, n: Natives, writers: TextFrameWri
 
   const flush = () => {
     flushScheduled = false;
+    flushSoon = false;
     if (!ready || pendingCount === 0) return;
     const count = pendingCount;
     pendingCount = 0;
@@ -168,11 +176,14 @@ export function openRecordChannel(win: Window, n: Natives, writers: TextFrameWri
     return pendingCount++;
   };
 
-  /** After a slot was filled: flush now past the bounds, else make sure a flush is coming. */
+  /** After a slot was filled: flush now past the bounds, at the end of the task past FLUSH_SOON_RECORDS, else make sure a flush is coming. */
   const shipped = (chars: number) => {
     pendingChars += chars;
     if (ready && (pendingCount >= FLUSH_NOW_RECORDS || pendingChars >= FLUSH_NOW_CHARS)) flush();
-    else if (!flushScheduled) {
+    else if (ready && pendingCount >= FLUSH_SOON_RECORDS && !flushSoon) {
+      flushSoon = true;
+      n.queueMicrotask(flush);
+    } else if (!flushScheduled) {
       flushScheduled = true;
       n.setTimeout(flush, FLUSH_DELAY_MS);
     }

@@ -22,6 +22,34 @@ interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
   hitCount?: number;
+  children?: number[];
+}
+
+/** The extension's entry points whose total time (self and callees) is worth knowing. */
+const ENTRY_POINTS = ['flush', 'readInbox', 'apply', 'onPageMessage'];
+
+/** Total time per entry point, as a share of all samples (nested calls of the same name counted once). */
+function inclusive(nodes: ProfileNode[]): string[] {
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const total = nodes.reduce((sum, node) => sum + (node.hitCount ?? 0), 0);
+  const sums = new Map<string, number>();
+  const subtree = (node: ProfileNode): number =>
+    (node.hitCount ?? 0) + (node.children ?? []).reduce((sum, id) => sum + subtree(byId.get(id)!), 0);
+  const walk = (node: ProfileNode, inside: Set<string>) => {
+    const name = node.callFrame.functionName;
+    const counts = ENTRY_POINTS.includes(name) && !inside.has(name) && /(hook|relay)\.js$/.test(node.callFrame.url);
+    if (counts) sums.set(name, (sums.get(name) ?? 0) + subtree(node));
+    const next = counts ? new Set([...inside, name]) : inside;
+    for (const id of node.children ?? []) walk(byId.get(id)!, next);
+  };
+  const root = nodes.find((node) => !nodes.some((other) => other.children?.includes(node.id)));
+  if (root) walk(root, new Set());
+  for (const id of root?.children ?? []) {
+    const child = byId.get(id)!;
+    const share = subtree(child) / total;
+    if (share >= 0.01) sums.set(`root → ${child.callFrame.functionName || '(anonymous)'} ${child.callFrame.url.slice(-12)}`, subtree(child));
+  }
+  return [...sums.entries()].map(([name, hits]) => `${((hits / total) * 100).toFixed(1).padStart(5)}%  ${name} (total)`);
 }
 
 /** Self time per function, as a share of all samples. */
@@ -51,6 +79,7 @@ async function profiled(page: Page, label: string, run: () => Promise<unknown>):
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[] } };
   await cdp.detach();
   console.log(`\n## ${label}: ${JSON.stringify(result)}`);
+  for (const line of inclusive(profile.nodes)) console.log(line);
   for (const line of topSelf(profile.nodes, 25)) console.log(line);
 }
 
