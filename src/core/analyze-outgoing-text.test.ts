@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeOutgoingText } from './analyze-outgoing-text';
+import { tallyText } from './text-tally';
+import { analyzeOutgoingText, isPlainText } from './analyze-outgoing-text';
 import type { FindingKind } from './types';
 
 /** Mulberry32: small, seeded, reproducible. */
@@ -130,6 +131,18 @@ describe('analyzeOutgoingText: large strings (chunked, ASCII stretches verified 
       expect([a.replacementChars, a.nul]).toEqual([r.fffd, r.nul]);
       expect(a.controlChars).toBeLessThanOrEqual(r.control);
       if (!a.controlCharsSample) expect(a.controlChars).toBe(r.control);
+    }
+  });
+
+  it('tallies the same whichever native proof of pure ASCII the engine uses', () => {
+    const rand = prng(91);
+    const specials = ['\uD83D\uDE00', '\uD800', '\uFFFD', '\0', 'é', '\x85', 'あ', '\x1b'];
+    for (let k = 0; k < 20; k++) {
+      let text = big(70_000 + Math.floor(rand() * 300_000));
+      for (let m = Math.floor(rand() * 6); m > 0; m--) {
+        text = put(text, Math.floor(rand() * (text.length - 2)), specials[Math.floor(rand() * specials.length)]!);
+      }
+      expect(tallyText(text, 'search')).toEqual(tallyText(text, 'encode'));
     }
   });
 
@@ -288,5 +301,30 @@ describe('analyzeOutgoingText: findings', () => {
       expect(f.message.ja).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
       expect(f.message.ja).toMatch(/。$/);
     }
+  });
+});
+
+describe('isPlainText: the shortcut agrees with the full analysis', () => {
+  it('holds short plain ASCII; rejects what the analysis would flag or count differently, and long text', () => {
+    const plain = ['', 'hello', '{"id":1,"ok":true}', 'line\r\nnext\ttab', ' ~', 'RIFF is a word', 'GIF89a but printable'];
+    for (const text of plain) expect([text, isPlainText(text)]).toEqual([text, true]);
+    const notPlain = ['é', 'a\0', '\x1b[0m', '\x7f', 'あ', '\uD800', '\uFFFD', 'RIFFabcdWEBPdata', 'x'.repeat(5000)];
+    for (const text of notPlain) expect([text, isPlainText(text)]).toEqual([text, false]);
+  });
+
+  it('never takes a string whose analysis has findings or extra bytes (seeded random strings)', () => {
+    const rand = prng(5);
+    const alphabet = ['a', ' ', '~', '\t', '\n', '\r', '\0', '\x01', '\x7f', '\x85', 'é', 'あ', '\uD800', '\uDC00', '\uFFFD', 'R', 'I', 'F', 'W', 'E', 'B', 'P', 'G', '8', '9'];
+    let plainSeen = 0;
+    for (let k = 0; k < 5000; k++) {
+      let text = '';
+      for (let m = Math.floor(rand() * 16); m > 0; m--) text += alphabet[Math.floor(rand() * (rand() < 0.9 ? 9 : alphabet.length))];
+      if (rand() < 0.05) text = `RIFF${text.slice(0, 4).padEnd(4, 'x')}WEBP`;
+      if (!isPlainText(text)) continue;
+      plainSeen++;
+      const a = analyzeOutgoingText(text);
+      expect([text, a.utf8Bytes, a.findings, a.binaryLike.verdict]).toEqual([text, text.length, [], false]);
+    }
+    expect(plainSeen).toBeGreaterThan(500);
   });
 });

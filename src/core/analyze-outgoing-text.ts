@@ -2,7 +2,7 @@
 // string looks wrong. Runs synchronously inside the page's send(): one pass
 // (text-tally.ts), then the binary verdict and the findings.
 
-import { classifyBinary } from './binary-verdict';
+import { classifyBinary, magicNumber } from './binary-verdict';
 import { buildFindings } from './outgoing-text-findings';
 import { tallyText } from './text-tally';
 import type { TextFrameAnalysis } from './types';
@@ -33,4 +33,19 @@ export function analyzeOutgoingText(text: string): TextFrameAnalysis {
   };
   if (t.checked < text.length) analysis.controlCharsSample = { checkedUnits: t.checked, totalUnits: text.length };
   return analysis;
+}
+
+/** Printable ASCII, TAB, LF and CR only: the bulk of what pages send. */
+const PLAIN_ASCII = /^[\t\n\r\x20-\x7e]*$/;
+/** Longer strings take the full pass, which hands long runs to native code anyway. */
+const PLAIN_CHECK_MAX = 4096;
+
+/**
+ * True when `analyzeOutgoingText(text)` would find nothing and count one
+ * UTF-8 byte per code unit: short text of printable ASCII, TAB, LF and CR
+ * that does not start with a file signature. One regex test, no allocation:
+ * the hook writes such frames without the full analysis.
+ */
+export function isPlainText(text: string): boolean {
+  return text.length <= PLAIN_CHECK_MAX && PLAIN_ASCII.test(text) && magicNumber(text) === null;
 }

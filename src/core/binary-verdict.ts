@@ -27,7 +27,8 @@ const MAGIC: ReadonlyArray<[name: string, prefix: string]> = [
 /** First code units of every signature (MAGIC, GIF, RIFF): most texts are ruled out by one comparison. */
 const MAGIC_LEADS = MAGIC.map(([, prefix]) => prefix.charCodeAt(0)).concat(0x47, 0x52);
 
-function magicNumber(text: string): string | null {
+/** The binary format whose signature `text` starts with, or null. */
+export function magicNumber(text: string): string | null {
   if (!MAGIC_LEADS.includes(text.charCodeAt(0))) return null;
   for (const [name, prefix] of MAGIC) if (text.startsWith(prefix)) return name;
   // GIF and RIFF signatures are printable; require the binary header bytes that follow.

@@ -3,6 +3,8 @@
 // that make up a "binary string". Long plain runs go to native code (the regex
 // engine, TextEncoder.encodeInto into a fixed scratch buffer).
 
+import { firstNonAscii, SEARCH_PROVES_ASCII } from './ascii-scan';
+
 /** Plain text that costs 1 byte and needs no attention: TAB, LF, CR, printable ASCII. */
 const PLAIN_ASCII_RUN = /[\t\n\r\x20-\x7e]*/y;
 /** Plain BMP text that costs 3 bytes: U+0800–U+FFFF minus surrogates and U+FFFD. */
@@ -94,13 +96,18 @@ export interface TextTally {
  */
 export const hasWideUnits = (t: TextTally) => t.extraBytes > t.high;
 
+/** How large strings are proven pure ASCII, chunk by chunk (see ascii-scan.ts). */
+export type AsciiProof = 'search' | 'encode';
+const DEFAULT_PROOF: AsciiProof = SEARCH_PROVES_ASCII ? 'search' : 'encode';
+
 /**
- * Every count is exact except `control` in large strings: there, chunks that
- * encodeInto proves pure ASCII (so no byte, surrogate, U+FFFD or 0x80–0xFF
+ * Every count is exact except `control` in large strings: there, chunks
+ * proven pure ASCII natively (so no byte, surrogate, U+FFFD or 0x80–0xFF
  * count can change) get an exact NUL count (indexOf) and a control-character
- * sample of CONTROL_WINDOW units.
+ * sample of CONTROL_WINDOW units. `proof` is the engine's fastest way; tests
+ * pass both.
  */
-export function tallyText(text: string): TextTally {
+export function tallyText(text: string, proof: AsciiProof = DEFAULT_PROOF): TextTally {
   const n = text.length;
   const t: TextTally = {
     extraBytes: 0, lone: 0, firstLone: -1, fffd: 0, firstFffd: -1, nul: 0, firstNul: -1, control: 0, firstControl: -1,
@@ -111,6 +118,13 @@ export function tallyText(text: string): TextTally {
     return t;
   }
   let lastChunkAscii = false;
+  /** With the search: the first non-ASCII unit at or after the last search (n: none). */
+  let nonAscii = -1;
+  const isAscii = (part: string, a: number, b: number): boolean => {
+    if (proof === 'encode') return native.isAscii(part);
+    if (nonAscii < a) nonAscii = firstNonAscii(text, a);
+    return nonAscii >= b;
+  };
   for (let a = 0; a < n; ) {
     let b = Math.min(n, a + CHUNK);
     // Never split a surrogate pair: each half would count as lone.
@@ -119,7 +133,7 @@ export function tallyText(text: string): TextTally {
     // Probe only after an ASCII chunk (in non-ASCII text the probe is wasted work) and
     // only while no unit above 0xFF was seen: V8 then stores the string one byte per
     // unit, where encodeInto and indexOf run at memcpy/memchr speed (not so for two-byte).
-    if (a >= HEAD && lastChunkAscii && !hasWideUnits(t) && native.isAscii(part) && tallyAsciiChunk(part, a, t)) {
+    if (a >= HEAD && lastChunkAscii && !hasWideUnits(t) && isAscii(part, a, b) && tallyAsciiChunk(part, a, t)) {
       a = b;
       continue;
     }

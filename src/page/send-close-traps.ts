@@ -4,7 +4,7 @@
 // never convert a page object themselves (its toString/valueOf must run once,
 // inside the native call) and use only captured built-ins (primordials.ts).
 
-import { analyzeOutgoingText } from '../core/analyze-outgoing-text';
+import { analyzeOutgoingText, isPlainText } from '../core/analyze-outgoing-text';
 import { checkCloseArguments } from '../core/close-arguments';
 import { sendStateFinding } from '../core/send-state-findings';
 import type { Finding } from '../core/types';
@@ -76,8 +76,21 @@ export function sentTextFields(
   max: number,
   n: Natives,
 ): string {
+  if (isPlainText(text)) {
+    // Nothing to find in the text itself, one byte per unit: no analysis, no record object.
+    const timing = sendStateFinding(readyState, closeRequested);
+    const preview = text.length <= max ? text : n.stringSlice(text, 0, max);
+    return sentFieldsJson(
+      { kind: 'text', size: text.length, readyState, findings: timing ? [timing] : NO_FINDINGS, preview, truncated: text.length > max },
+      bufferedAmount,
+      thrown,
+      n,
+    );
+  }
   return sentFieldsJson(describeTextSend(text, readyState, closeRequested, max, n), bufferedAmount, thrown, n);
 }
+
+const NO_FINDINGS: never[] = [];
 
 function timingFindings(readyState: number, closeRequested: boolean, n: Natives): Finding[] {
   const findings: Finding[] = [];
