@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PageRecord } from '../protocol/records';
-import { RecordBuffer } from './record-buffer';
+import { textBatch } from '../protocol/batch-text';
+import { BatchBuffer, RecordBuffer } from './record-buffer';
 
 let seq = 0;
 const frame = (): PageRecord => ({
@@ -42,5 +43,74 @@ describe('RecordBuffer', () => {
     const c = lifecycle('created');
     [a, b, c].forEach((r) => buffer.push(r));
     expect(buffer.since(0)).toEqual([b, c]);
+  });
+});
+
+describe('BatchBuffer', () => {
+  const records = (text: string): PageRecord[] => (JSON.parse(text) as { records: PageRecord[] }).records;
+  /** A buffer whose parses are counted: a batch is read only when it must be. */
+  const counted = (capacity: number) => {
+    const parsed: number[] = [];
+    const buffer = new BatchBuffer(capacity, 1024, (text) => {
+      const list = records(text);
+      parsed.push(list[0]!.seq);
+      return list;
+    });
+    return { buffer, parsed };
+  };
+  const seqsOf = (texts: string[]) => texts.flatMap((t) => records(t).map((r) => r.seq));
+
+  it('keeps batches as text and replays them from a cursor', () => {
+    const { buffer, parsed } = counted(100);
+    const a = textBatch([lifecycle('created'), frame(), frame()]);
+    const b = textBatch([frame(), frame()]);
+    buffer.push(a);
+    buffer.push(b);
+    expect(buffer.size).toBe(5);
+    expect(buffer.since(0)).toEqual([a.text, b.text]);
+    expect(buffer.since(a.last)).toEqual([b.text]);
+    expect(buffer.since(b.last)).toEqual([]);
+    expect(parsed).toEqual([]);
+  });
+
+  it('drops whole batches of frames unread and parses only the batch it must cut', () => {
+    const { buffer, parsed } = counted(5);
+    const created = lifecycle('created');
+    const first = textBatch([created, frame(), frame()]);
+    buffer.push(first);
+    const floods = Array.from({ length: 20 }, () => textBatch([frame(), frame(), frame()]));
+    for (const batch of floods) buffer.push(batch);
+    const closed = lifecycle('closed');
+    buffer.push(textBatch([closed]));
+    const kept = seqsOf(buffer.since(0));
+    // Exactly the capacity: the lifecycle records and the newest frames.
+    expect(kept).toEqual([created.seq, ...seqsOf([floods.at(-1)!.text]), closed.seq]);
+    expect(buffer.size).toBe(5);
+    // Only batches holding a lifecycle record, or cut in part, were parsed.
+    expect(parsed.length).toBeLessThanOrEqual(3);
+    expect(parsed).toContain(first.first);
+  });
+
+  it('honours a smaller capacity at once, and sheds lifecycle records only when no frame is left', () => {
+    const { buffer } = counted(100);
+    const a = lifecycle('created');
+    const b = lifecycle('closed');
+    const c = lifecycle('created');
+    buffer.push(textBatch([a, frame(), b]));
+    buffer.push(textBatch([frame(), c]));
+    buffer.setLimits(3, 1024);
+    expect(seqsOf(buffer.since(0))).toEqual([a.seq, b.seq, c.seq]);
+    buffer.setLimits(2, 1024);
+    expect(seqsOf(buffer.since(0))).toEqual([b.seq, c.seq]);
+  });
+
+  it('holds a page that lies in its headers to a bound on characters', () => {
+    const { buffer } = counted(100);
+    const big = textBatch([frame()]);
+    const lie = { ...big, text: big.text.replace('"preview":"x"', `"preview":"${'y'.repeat(200_000)}"`) };
+    for (let i = 0; i < 10; i++) buffer.push({ ...lie, first: lie.first + i * 10, last: lie.last + i * 10 });
+    // 100 records × (6 × 1024 + 8192) characters at most: five of these batches.
+    expect(buffer.since(0).reduce((sum, t) => sum + t.length, 0)).toBeLessThanOrEqual(100 * (6 * 1024 + 8192));
+    expect(buffer.size).toBeLessThan(10);
   });
 });

@@ -1,7 +1,10 @@
 // The relay: a self-contained IIFE in the ISOLATED world of every frame, at
-// document_start, listed before the page hook. It checks everything the hook
-// sends (the page can forge it), keeps a bounded history, and streams to the
-// background only while a panel is attached to this tab.
+// document_start, listed before the page hook. It keeps a bounded history of
+// what the hook sends and streams it to the background only while a panel is
+// attached to this tab. Batches as the hook writes them are kept and
+// forwarded as text, by their headers (batch-text.ts), unparsed: the panel
+// checks every record. Anything else from the page (the page can forge it)
+// goes through the guard here, record by record.
 
 import browser, { type Runtime } from '../platform/browser-api';
 import {
@@ -12,14 +15,14 @@ import {
   envelope,
   type BackgroundToRelayMap,
   type DocumentSource,
-  type PageToRelayMap,
   type RelayToPageMap,
   type RelayToPanelMap,
 } from '../protocol/envelope';
+import { readBatchHeader, textBatch } from '../protocol/batch-text';
 import { readPageMessage } from '../protocol/guard';
 import { CAPTURE_SETTINGS_KEY, readCaptureSettings } from '../protocol/settings';
 import type { PageRecord } from '../protocol/records';
-import { DEFAULT_BUFFER_RECORDS, RecordBuffer } from './record-buffer';
+import { BatchBuffer, DEFAULT_BUFFER_RECORDS } from './record-buffer';
 
 
 /** 128 random bits as hex. Not crypto.randomUUID: plain-http pages are no secure context, content scripts included. */
@@ -32,7 +35,12 @@ const source: DocumentSource = {
   frameUrl: location.href,
   isTop: window === window.top,
 };
-const buffer = new RecordBuffer(DEFAULT_BUFFER_RECORDS);
+/** A batch's records, when the history must shed some of them (invalid ones simply go with them). */
+function recordsOf(text: string): PageRecord[] {
+  const message = readPageMessage(text);
+  return message?.type === 'batch' ? message.records : [];
+}
+const buffer = new BatchBuffer(DEFAULT_BUFFER_RECORDS, DEFAULT_HOOK_SETTINGS.previewChars, recordsOf);
 let lastSeq = 0;
 let rejected = 0;
 /** `rejected` as the attached panel last heard it. */
@@ -81,13 +89,21 @@ function readInbox(): void {
 }
 
 /**
- * Checks one message from the page and keeps its records. Returns what a
- * panel should get of it, as a page message (JSON text): the page's own text
- * when every record in it passed (the usual case: forwarding a string costs
- * the page nothing, where cloning thousands of records would cost it dearly),
- * else a message of the records that passed. The panel checks it again.
+ * Keeps one message from the page and returns what a panel should get of it
+ * (a batch as JSON text), or null. A batch as the hook writes it, continuing
+ * the sequence, is kept and returned as it is: forwarding a string costs the
+ * page nothing, where parsing and cloning thousands of records would cost it
+ * dearly. Anything else is checked record by record and re-written.
  */
 function readPageDetail(detail: unknown): string | null {
+  if (typeof detail === 'string') {
+    const header = readBatchHeader(detail);
+    if (header && header.first > lastSeq) {
+      lastSeq = header.last;
+      buffer.push({ ...header, text: detail });
+      return detail;
+    }
+  }
   const message = readPageMessage(detail);
   if (!message) {
     rejected++;
@@ -106,38 +122,12 @@ function readPageDetail(detail: unknown): string | null {
       continue;
     }
     lastSeq = record.seq;
-    buffer.push(record);
     accepted.push(record);
   }
   if (accepted.length === 0) return null;
-  return message.rejected === 0 && accepted.length === message.records.length ? (detail as string) : batchJson(accepted);
-}
-
-function batchJson(records: PageRecord[]): string {
-  return JSON.stringify(envelope<PageToRelayMap, 'batch'>('batch', { records }));
-}
-
-/** Replays go out as page messages well inside the guard's limits (LIMITS in guard.ts). */
-const REPLAY_BATCH_RECORDS = 2048;
-const REPLAY_BATCH_CHARS = 8 * 1024 * 1024;
-
-function replayBatches(records: PageRecord[]): string[] {
-  const head = batchJson([]).slice(0, -2); // '{…,"records":['
-  const batches: string[] = [];
-  let part: string[] = [];
-  let chars = 0;
-  for (const record of records) {
-    const json = JSON.stringify(record);
-    if (part.length > 0 && (part.length >= REPLAY_BATCH_RECORDS || chars + json.length > REPLAY_BATCH_CHARS)) {
-      batches.push(`${head}${part.join(',')}]}`);
-      part = [];
-      chars = 0;
-    }
-    part.push(json);
-    chars += json.length + 1;
-  }
-  if (part.length > 0) batches.push(`${head}${part.join(',')}]}`);
-  return batches;
+  const batch = textBatch(accepted);
+  buffer.push(batch);
+  return batch.text;
 }
 
 function stream(batches: string[]): void {
@@ -167,7 +157,7 @@ function startStreaming(cursors: Record<string, number>): void {
     port.postMessage(navigated);
     restoredAt = null;
   }
-  stream(replayBatches(buffer.since(cursors[source.docId] ?? 0)));
+  stream(buffer.since(cursors[source.docId] ?? 0));
 }
 
 browser.runtime.onMessage.addListener((message: unknown) => {
@@ -208,7 +198,7 @@ function listenToPage(): void {
 
 function applySettings(stored: unknown): void {
   const settings = readCaptureSettings(stored);
-  buffer.setCapacity(settings.bufferRecords);
+  buffer.setLimits(settings.bufferRecords, settings.previewChars);
   if (settings.previewChars !== hookSettings.previewChars) {
     hookSettings = { previewChars: settings.previewChars };
     answerPage();

@@ -68,8 +68,9 @@ export interface TextFrameWriters {
   received(text: string, previewChars: number): string;
 }
 
-/** What a pending slot holds: a record's JSON, or a text frame still to be written. */
-const JSON_RECORD = 0;
+/** What a pending slot holds: a record's JSON (lifecycle or frame), or a text frame still to be written. */
+const JSON_LIFECYCLE = 0;
+const JSON_FRAME = 3;
 const SENT_TEXT = 1;
 const RECEIVED_TEXT = 2;
 /** Numbers per pending slot: seq, time, socket, readyState (+8 once close() was called), bufferedAmount. */
@@ -79,7 +80,20 @@ const CLOSE_REQUESTED = 8;
 /** A reserved place: its record (as JSON) once the body is known. */
 interface Slot {
   json: string | null;
+  seq: number;
+  kind: number;
 }
+
+/** A page → relay message as JSON text: the envelope of envelope.ts, {tag, v, type, ...body}, written out. */
+export const pageMessageJson = (type: 'hello' | 'batch', bodyJson: string, stringify: (value: string) => string): string =>
+  `{"tag":${stringify(PROTOCOL_TAG)},"v":${PROTOCOL_VERSION},"type":"${type}"${bodyJson}}`;
+
+/**
+ * A batch's body: its header first (BatchHeader: seq range and counts, so
+ * the relay can keep and forward it unparsed), then its records' JSON.
+ */
+export const batchBodyJson = (first: number, last: number, count: number, lifecycle: number, recordsJson: string): string =>
+  `,"first":${first},"last":${last},"count":${count},"lifecycle":${lifecycle},"records":[${recordsJson}]`;
 
 export function openRecordChannel(win: Window, n: Natives, writers: TextFrameWriters): RecordChannel {
   let seq = 0;
@@ -104,9 +118,8 @@ export function openRecordChannel(win: Window, n: Natives, writers: TextFrameWri
   let held: Slot[] = [];
   const settings: HookSettings = { ...DEFAULT_HOOK_SETTINGS };
 
-  // The envelope of envelope.ts, written out: {tag, v, type, ...body}.
   const post = (type: 'hello' | 'batch', bodyJson: string) => {
-    const detail = `{"tag":${n.stringify(PROTOCOL_TAG)},"v":${PROTOCOL_VERSION},"type":"${type}"${bodyJson}}`;
+    const detail = pageMessageJson(type, bodyJson, n.stringify);
     const event = new n.CustomEvent(PAGE_TO_RELAY_EVENT, n.bare({ detail }));
     n.apply(n.dispatchEvent, win, [event]);
   };
@@ -136,26 +149,32 @@ export function openRecordChannel(win: Window, n: Natives, writers: TextFrameWri
     pendingChars = 0;
     let json = '';
     let inBatch = 0;
+    let first = 0;
+    let lifecycle = 0;
+    const postBatch = (last: number) => post('batch', batchBodyJson(first, last, inBatch, lifecycle, json));
     for (let i = 0; i < count; i++) {
       const kind = kinds[i]!;
       const text = texts[i]!;
       let record: string | null;
       try {
-        record = kind === JSON_RECORD ? text : writeFrame(i, kind, text);
+        record = kind === JSON_LIFECYCLE || kind === JSON_FRAME ? text : writeFrame(i, kind, text);
       } catch {
         record = null; // its seq stays a gap: the panel counts it as missed
       }
       texts[i] = ''; // let the payloads go
       thrown[i] = null;
       if (record === null) continue;
+      if (inBatch === 0) first = numbers[i * STRIDE]!;
+      if (kind === JSON_LIFECYCLE) lifecycle++;
       json = json === '' ? record : `${json},${record}`;
       if (++inBatch === BATCH_RECORDS || json.length >= BATCH_CHARS) {
-        post('batch', `,"records":[${json}]`);
+        postBatch(numbers[i * STRIDE]!);
         json = '';
         inBatch = 0;
+        lifecycle = 0;
       }
     }
-    if (json !== '') post('batch', `,"records":[${json}]`);
+    if (inBatch > 0) postBatch(numbers[(count - 1) * STRIDE]!);
   };
 
   const put = <T>(array: T[], i: number, value: T) => {
@@ -189,9 +208,10 @@ export function openRecordChannel(win: Window, n: Natives, writers: TextFrameWri
     }
   };
 
-  const ship = (json: string) => {
+  const ship = (json: string, recordSeq: number, kind: number) => {
     const i = takeSlot();
-    kinds[i] = JSON_RECORD;
+    kinds[i] = kind;
+    numbers[i * STRIDE] = recordSeq;
     put(texts, i, json);
     put(thrown, i, null);
     shipped(json.length);
@@ -216,8 +236,8 @@ export function openRecordChannel(win: Window, n: Natives, writers: TextFrameWri
     const giveUp = held.length > MAX_PENDING_BEFORE_READY;
     let i = 0;
     for (; i < held.length && (held[i]!.json !== null || giveUp); i++) {
-      const json = held[i]!.json;
-      if (json !== null) ship(json);
+      const slot = held[i]!;
+      if (slot.json !== null) ship(slot.json, slot.seq, slot.kind);
     }
     held = i === held.length ? [] : n.arraySlice(held, i);
   };
@@ -244,10 +264,12 @@ export function openRecordChannel(win: Window, n: Natives, writers: TextFrameWri
       seq++; // the gap tells the panel a record is missing
       return;
     }
-    const json = withFields(header(type, ++seq, time, socket), fields);
-    if (held.length === 0) ship(json);
+    const recordSeq = ++seq;
+    const json = withFields(header(type, recordSeq, time, socket), fields);
+    const kind = type === 'sent' || type === 'received' ? JSON_FRAME : JSON_LIFECYCLE;
+    if (held.length === 0) ship(json, recordSeq, kind);
     else {
-      n.append(held, { json });
+      n.append(held, { json, seq: recordSeq, kind });
       release();
     }
   };
@@ -275,12 +297,12 @@ export function openRecordChannel(win: Window, n: Natives, writers: TextFrameWri
       else shipText(RECEIVED_TEXT, socket, text, 0, 0, null);
     },
     reserve(type, socket) {
-      const slot: Slot = { json: null };
       if (full()) {
         seq++;
         return () => {};
       }
-      const start = header(type, ++seq, now(), socket);
+      const slot: Slot = { json: null, seq: ++seq, kind: type === 'sent' || type === 'received' ? JSON_FRAME : JSON_LIFECYCLE };
+      const start = header(type, slot.seq, now(), socket);
       n.append(held, slot);
       return (body) => {
         slot.json = withFields(start, fieldsJson(body, n));

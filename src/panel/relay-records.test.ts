@@ -10,13 +10,13 @@ const batch = (records: unknown[]) => JSON.stringify(envelope<PageToRelayMap, 'b
 describe('readRelayRecords', () => {
   it('reads every batch in order and adds the relay\'s rejections', () => {
     const message = { type: 'records', source, batches: [batch([received(1), received(2)]), batch([received(3)])], rejected: 4 };
-    expect(readRelayRecords(message)).toEqual({ source, records: [received(1), received(2), received(3)], rejected: 4 });
+    expect(readRelayRecords(message)).toEqual({ source, records: [received(1), received(2), received(3)], rejected: 4, rejectedHere: 0 });
   });
 
   it('checks the records again: whatever fails is counted, never applied', () => {
     const forged = { ...received(2), kind: '<img src=x onerror=alert(1)>' };
     const message = { type: 'records', source, batches: [batch([received(1), forged]), 'not json', '{"tag":"other"}'], rejected: 0 };
-    expect(readRelayRecords(message)).toEqual({ source, records: [received(1)], rejected: 3 });
+    expect(readRelayRecords(message)).toEqual({ source, records: [received(1)], rejected: 0, rejectedHere: 3 });
   });
 
   it('ignores anything that is not a relay\'s records message', () => {

@@ -6,24 +6,25 @@ import type { PageRecord } from '../protocol/records';
 import type { RecordsMessage } from './store/connection-store';
 
 /**
- * A relay's message as the store takes it. The relay checked every record
- * already; the panel checks them again with the same guard (it must never
- * depend on a page-facing process having done so). Saved drop counts come
- * from imports, never from a port.
+ * A relay's message as the store takes it. The relay forwards the page's
+ * batches as text, checking only their headers; the panel checks every
+ * record with the guard (it must never depend on a page-facing process
+ * having done so). Saved drop counts come from imports, never from a port.
  */
 export function readRelayRecords(message: unknown): RecordsMessage | null {
   const m = message as Partial<RelayToPanelMap['records']> & { type?: unknown };
   if (m?.type !== 'records' || typeof m.source !== 'object' || m.source === null || !Array.isArray(m.batches)) return null;
   const records: PageRecord[] = [];
-  let rejected = typeof m.rejected === 'number' ? m.rejected : 0;
+  let rejectedHere = 0;
   for (const batch of m.batches) {
     const read = readPageMessage(batch);
     if (read?.type === 'batch') {
       for (const record of read.records) records.push(record);
-      rejected += read.rejected;
-    } else rejected++;
+      rejectedHere += read.rejected;
+    } else rejectedHere++;
   }
-  return { source: m.source, records, rejected };
+  const rejected = typeof m.rejected === 'number' && Number.isFinite(m.rejected) ? m.rejected : 0;
+  return { source: m.source, records, rejected, rejectedHere };
 }
 
 /** A relay's word that its document came back from the back/forward cache. */

@@ -23,10 +23,24 @@ export interface HookSettings {
 
 export const DEFAULT_HOOK_SETTINGS: HookSettings = { previewChars: DEFAULT_CAPTURE_SETTINGS.previewChars };
 
+/**
+ * What a batch says of itself before its records (batch-text.ts): the seq of
+ * its first and last record, how many it holds and how many of them are
+ * lifecycle records. The relay keeps and forwards a batch by these alone,
+ * unparsed; the panel checks every record.
+ */
+export interface BatchHeader {
+  first: number;
+  last: number;
+  count: number;
+  lifecycle: number;
+}
+
 /** Page → relay. */
 export interface PageToRelayMap {
   hello: Record<string, never>;
-  batch: { records: PageRecord[] };
+  /** The hook writes the header; the guard ignores it (it is only the relay's bookkeeping). */
+  batch: Partial<BatchHeader> & { records: PageRecord[] };
 }
 
 /** Relay → page. */

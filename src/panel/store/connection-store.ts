@@ -17,6 +17,11 @@ export interface RecordsMessage {
    * sequence numbers (the relay's history shed them before a panel attached).
    */
   rejected?: number;
+  /**
+   * Records of this message that failed the panel's own check (the relay
+   * forwards batches unparsed): added up per document, on top of `rejected`.
+   */
+  rejectedHere?: number;
   /** Imported from a saved session: the counts as saved, taken as they are. */
   dropped?: DropCounts;
 }
@@ -48,6 +53,8 @@ export interface ConnectionStore {
 export function createConnectionStore(options: ConnectionStoreOptions = {}): ConnectionStore {
   const connections = new Map<string, Connection>();
   const documents = new Map<string, DocumentEntry>();
+  /** Per document: the relay's running count of rejected messages, and the records this panel rejected itself. */
+  const rejectedCounts = new Map<string, { relay: number; here: number }>();
   const markers: NavigationMarker[] = [];
   const findings: FindingEntry[] = [];
   const listeners = new Set<(state: PanelState) => void>();
@@ -161,12 +168,17 @@ export function createConnectionStore(options: ConnectionStoreOptions = {}): Con
   }
 
   return {
-    applyRecords({ source, records, rejected, dropped }) {
+    applyRecords({ source, records, rejected: relayRejected, rejectedHere = 0, dropped }) {
       // A relay's message always carries its running `rejected` count, even with no
       // records: it is how a document without sockets becomes known (its navigation
       // marker, and without preserve log the older documents' connections go).
-      if (records.length === 0 && !dropped && rejected === undefined) return;
+      if (records.length === 0 && !dropped && relayRejected === undefined && rejectedHere === 0) return;
       const doc = documentFor(source, records[0]?.time ?? Date.now());
+      const counts = rejectedCounts.get(source.docId) ?? { relay: 0, here: 0 };
+      rejectedCounts.set(source.docId, counts);
+      if (relayRejected !== undefined) counts.relay = relayRejected;
+      counts.here += rejectedHere;
+      const rejected = relayRejected === undefined && rejectedHere === 0 ? undefined : counts.relay + counts.here;
       let missed = 0;
       for (const record of records) {
         // Replays after a reconnect may repeat what we hold: apply each seq once.
