@@ -11,8 +11,12 @@ export function capturePrimordials(win: typeof globalThis) {
   const R = win.Reflect;
   const O = win.Object;
   const apply = R.apply;
+  // fn.call bound once: `uncurried(self, a, b)` is `fn.call(self, a, b)` with
+  // no array built per call and nothing looked up on the page's prototypes.
+  const call = win.Function.prototype.call;
+  const bind = win.Function.prototype.bind;
   const uncurry = <A extends unknown[], T>(fn: (...args: A) => T) =>
-    (self: unknown, ...args: A): T => apply(fn, self, args) as T;
+    apply(bind, call, [fn]) as (self: unknown, ...args: A) => T;
   const defineProperty = R.defineProperty;
   const create = O.create;
   const keys = O.keys;
