@@ -52,9 +52,12 @@ export async function runHookOverhead(
   const plainPage = await openBenchPage(unhooked.browser, pageUrl);
   const panelPage = await openBenchPage(hooked.browser, `${pageUrl}?panel`);
   const panel = await openPanelTab(hooked, panelPage);
-  for (const page of [hookedPage, plainPage, panelPage]) {
+  const sinks = new Map<Page, { url: string; sent: number }>();
+  for (const [name, page] of [['hooked', hookedPage], ['unhooked', plainPage], ['panel', panelPage]] as const) {
     await call(page, 'open', 'echo', `${server.wsOrigin}/ws/echo`);
-    await call(page, 'open', 'sink', `${server.wsOrigin}/ws/sink`);
+    const url = `${server.wsOrigin}/ws/sink?${name}`;
+    await call(page, 'open', 'sink', url);
+    sinks.set(page, { url, sent: 0 });
   }
   const raw: Record<string, number> = {};
   const results = {} as HookResults;
@@ -89,8 +92,13 @@ export async function runHookOverhead(
 
   {
     const loop = (page: Page) => async () => {
+      // The server shares the cores: each loop starts once it has read every earlier frame.
+      const sink = sinks.get(page)!;
+      await server.sinkDrained(sink.url, sink.sent);
       await page.bringToFront();
-      return call<[number, number]>(page, 'sendLoop', 'sink', SEND_CALLS);
+      const times = await call<[number, number]>(page, 'sendLoop', 'sink', SEND_CALLS);
+      sink.sent += SEND_CALLS;
+      return times;
     };
     await loop(hookedPage)();
     await loop(plainPage)();

@@ -6,7 +6,12 @@
 //   lost             = sent − reached − droppedReported (the issue's definition)
 //   framesPerSecond  = reached ÷ (last arrival − first send)
 //   unhookedSendRate = the same loop in the same Chromium without the extension
-//                      (each round right after the hooked one): the page's own ceiling
+//                      (each round right after the hooked one, for 250 ms): the page's own ceiling
+//
+// Chromium takes frames from a page far faster than it writes them to the
+// network (half a million a second in, ~30,000 out, in its network service):
+// every run leaves a backlog that keeps a core busy for seconds. Each run
+// therefore starts only once the server has read every frame of the last.
 
 import type { Page } from 'puppeteer-core';
 import { openPanelTab } from '../browser/support/panel';
@@ -37,6 +42,9 @@ export interface PipelineResults {
   unhookedSendRate: number;
   rounds: PipelineRound[];
 }
+
+/** The unhooked page's ceiling needs no longer, and leaves a backlog of 300,000+ frames a second. */
+const UNHOOKED_MS = 250;
 
 /** Installs a store subscriber in the panel that notes when the round's connection last grew. */
 const WATCH = String.raw`
@@ -87,7 +95,9 @@ export async function runPipeline(
   const page = await openBenchPage(hooked.browser, `${server.origin}/pipeline?round=0`);
   const panel = await openPanelTab(hooked, page);
   const plain = await openBenchPage(unhooked.browser, `${server.origin}/pipeline-unhooked`);
-  await call(plain, 'open', 'sink', `${server.wsOrigin}/ws/sink?unhooked`);
+  const unhookedUrl = `${server.wsOrigin}/ws/sink?unhooked`;
+  await call(plain, 'open', 'sink', unhookedUrl);
+  let unhookedSent = 0;
   const results: PipelineRound[] = [];
   for (let r = 1; r <= rounds; r++) {
     // A fresh document per round: its own relay, buffer and drop counts.
@@ -107,9 +117,14 @@ export async function runPipeline(
     const run = await call<{ sent: number; wallStart: number; sendMs: number }>(page, 'sendFor', 'sink', seconds * 1000);
     const got = await settle(panel, pageUrl, run.sent);
     await panel.evaluate(`globalThis.__benchWatch.unsubscribe()`);
+    await server.sinkDrained(wsUrl, run.sent);
     await call(page, 'close', 'sink');
     await plain.bringToFront();
-    const ceiling = await call<{ sent: number; sendMs: number }>(plain, 'sendFor', 'sink', seconds * 1000);
+    const sinkBefore = unhookedSent;
+    const ceiling = await call<{ sent: number; sendMs: number }>(plain, 'sendFor', 'sink', UNHOOKED_MS);
+    unhookedSent += ceiling.sent;
+    // The unhooked page sends several times faster than the server reads: the next round waits for it.
+    await server.sinkDrained(unhookedUrl, sinkBefore + ceiling.sent);
     const round: PipelineRound = {
       sent: run.sent,
       reached: got.frames,
