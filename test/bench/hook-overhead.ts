@@ -17,9 +17,9 @@ interface EchoCase {
 }
 
 const CASES: EchoCase[] = [
-  { field: 'smallTextRatio', kind: 'small', count: 4000, window: 64 },
-  { field: 'binary1kRatio', kind: 'binary1k', count: 4000, window: 64 },
-  { field: 'text1MiBRatio', kind: 'text1MiB', count: 24, window: 2 },
+  { field: 'smallTextRatio', kind: 'small', count: 12_000, window: 64 },
+  { field: 'binary1kRatio', kind: 'binary1k', count: 12_000, window: 64 },
+  { field: 'text1MiBRatio', kind: 'text1MiB', count: 48, window: 2 },
 ];
 const SEND_CALLS = 100_000;
 
@@ -33,12 +33,16 @@ export interface HookResults {
   sendCallRatioWithFlush: number;
   /** Medians of the raw figures, for the table. */
   raw: Record<string, number>;
+  /** Lowest and highest per-round ratio of each figure: how noisy the machine was. */
+  spread: Record<string, [number, number]>;
 }
 
 async function timed(page: Page, kind: string, count: number, window: number): Promise<number> {
   await page.bringToFront();
   return call<number>(page, 'echo', 'echo', kind, count, window);
 }
+
+const range = (xs: number[]): [number, number] => [Math.min(...xs), Math.max(...xs)];
 
 export async function runHookOverhead(
   hooked: LaunchedBrowser,
@@ -60,6 +64,7 @@ export async function runHookOverhead(
     sinks.set(page, { url, sent: 0 });
   }
   const raw: Record<string, number> = {};
+  const spread: Record<string, [number, number]> = {};
   const results = {} as HookResults;
 
   for (const c of CASES) {
@@ -71,6 +76,7 @@ export async function runHookOverhead(
     });
     // Throughput ratio = unhooked time ÷ hooked time.
     results[c.field] = medianRatio(samples.unhooked, samples.hooked);
+    spread[c.field] = range(samples.unhooked.map((u, i) => u / samples.hooked[i]!));
     raw[`${c.kind} hooked msg/s`] = (c.count / median(samples.hooked)) * 1000;
     raw[`${c.kind} unhooked msg/s`] = (c.count / median(samples.unhooked)) * 1000;
     log(`hook.${c.field} = ${results[c.field].toFixed(3)}`);
@@ -84,6 +90,7 @@ export async function runHookOverhead(
       unhooked: () => timed(plainPage, c.kind, c.count, c.window),
     });
     results.smallTextRatioPanelOpen = medianRatio(samples.unhooked, samples.panel);
+    spread.smallTextRatioPanelOpen = range(samples.unhooked.map((u, i) => u / samples.panel[i]!));
     raw['small panel-open msg/s'] = (c.count / median(samples.panel)) * 1000;
     log(`hook.smallTextRatioPanelOpen = ${results.smallTextRatioPanelOpen.toFixed(3)}`);
   }
@@ -92,9 +99,10 @@ export async function runHookOverhead(
 
   {
     const loop = (page: Page) => async () => {
-      // The server shares the cores: each loop starts once it has read every earlier frame.
+      // Each loop starts once the server has read every earlier frame of either browser:
+      // Chromium writes them out long after send() returned, on the same cores.
+      for (const earlier of sinks.values()) await server.sinkDrained(earlier.url, earlier.sent);
       const sink = sinks.get(page)!;
-      await server.sinkDrained(sink.url, sink.sent);
       await page.bringToFront();
       const times = await call<[number, number]>(page, 'sendLoop', 'sink', SEND_CALLS);
       sink.sent += SEND_CALLS;
@@ -108,6 +116,7 @@ export async function runHookOverhead(
       unhooked: async () => (pairs.unhooked.push(await loop(plainPage)()), 0),
     });
     results.sendCallRatio = medianRatio(pairs.hooked.map((p) => p[0]), pairs.unhooked.map((p) => p[0]));
+    spread.sendCallRatio = range(pairs.hooked.map((p, i) => p[0] / pairs.unhooked[i]![0]));
     results.sendCallRatioWithFlush = medianRatio(pairs.hooked.map((p) => p[1]), pairs.unhooked.map((p) => p[1]));
     raw['send() hooked µs/call'] = (median(pairs.hooked.map((p) => p[0])) * 1000) / SEND_CALLS;
     raw['send() unhooked µs/call'] = (median(pairs.unhooked.map((p) => p[0])) * 1000) / SEND_CALLS;
@@ -116,5 +125,6 @@ export async function runHookOverhead(
   await hookedPage.close();
   await plainPage.close();
   results.raw = raw;
+  results.spread = spread;
   return results;
 }

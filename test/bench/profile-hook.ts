@@ -26,7 +26,7 @@ interface ProfileNode {
 }
 
 /** The extension's entry points whose total time (self and callees) is worth knowing. */
-const ENTRY_POINTS = ['flush', 'readInbox', 'apply', 'onPageMessage'];
+const ENTRY_POINTS = ['flush', 'readInbox', 'apply', 'onPageMessage', ''];
 
 /** Total time per entry point, as a share of all samples (nested calls of the same name counted once). */
 function inclusive(nodes: ProfileNode[]): string[] {
@@ -104,6 +104,9 @@ try {
   await call(page, 'open', 'flood', `${server.wsOrigin}/ws/flood`);
   for (let i = 0; i < 3; i++) await call(page, 'sendLoop', 'sink', 100_000); // as the bench: slots grown, code warm
   await profiled(page, 'send() × 100,000 (loop ms, with next task ms)', () => call(page, 'sendLoop', 'sink', 100_000));
+  await call(page, 'open', 'echo', `${server.wsOrigin}/ws/echo`);
+  await call(page, 'echo', 'echo', 'binary1k', 4000, 64);
+  await profiled(page, 'echo 1 KiB binary × 12,000 (ms)', () => call(page, 'echo', 'echo', 'binary1k', 12_000, 64));
   await call(page, 'flood', 'flood', 20_000, 2_000);
   await profiled(page, 'receive × 200,000 (ms)', () => call(page, 'flood', 'flood', 200_000, 5_000));
 } finally {

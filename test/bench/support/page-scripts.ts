@@ -21,14 +21,21 @@ export const BENCH_PAGE_SCRIPT = String.raw`
     ws.onerror = null;
     sockets.set(key, ws);
   }
-  /** Milliseconds for count echo round trips, window in flight at a time. */
+  /**
+   * Milliseconds for count echo round trips, window in flight at a time. Like
+   * any client it reads what it receives (here: its size), so the browser
+   * makes each message's data once, whoever reads it first.
+   */
+  let receivedUnits = 0;
   function echo(key, kind, count, windowSize) {
     const ws = sockets.get(key);
     const payload = payloads[kind];
     return new Promise((resolve) => {
       let sent = 0, got = 0;
       const t0 = performance.now();
-      ws.onmessage = () => {
+      ws.onmessage = (event) => {
+        const data = event.data;
+        receivedUnits += typeof data === 'string' ? data.length : data.byteLength;
         got++;
         if (got === count) { ws.onmessage = null; resolve(performance.now() - t0); }
         else if (sent < count) { ws.send(payload); sent++; }
