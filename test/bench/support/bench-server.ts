@@ -1,13 +1,14 @@
 // The benchmarks' own server on 127.0.0.1: one blank HTML page and three
 // WebSocket endpoints the scenario server does not have.
 //   /ws/echo         echoes every message (text or binary) back
-//   /ws/sink         reads and discards (send-call timing, the pipeline): frame-sink.ts, not ws
+//   /ws/sink         reads and discards (send-call timing, the pipeline)
 //   /ws/flood        each text message "N" asks for N small text messages back
+// The sink and the flood are raw (frame-sink.ts), not ws: see there why.
 
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { acceptSink } from './frame-sink';
+import { acceptRaw, textFrames } from './frame-sink';
 
 export interface BenchServer {
   origin: string;
@@ -22,18 +23,15 @@ export interface BenchServer {
 }
 
 const FLOOD_MESSAGE = 'flood-0123456789'; // 16 bytes
+const FLOOD_PIECE = 1000;
+const floodPiece = textFrames(FLOOD_MESSAGE, FLOOD_PIECE);
 
 /** Messages read per sink URL (path and query), and the sinks' sockets. */
 const sinkReads = new Map<string, number>();
-const sinks = new Set<import('node:stream').Duplex>();
+const raw = new Set<import('node:stream').Duplex>();
 
 const HANDLERS: Record<string, (ws: WebSocket) => void> = {
   '/ws/echo': (ws) => ws.on('message', (data, isBinary) => ws.send(data, { binary: isBinary })),
-  '/ws/flood': (ws) =>
-    ws.on('message', (data) => {
-      const count = Number(String(data));
-      for (let i = 0; i < count; i++) ws.send(FLOOD_MESSAGE);
-    }),
 };
 
 export async function startBenchServer(): Promise<BenchServer> {
@@ -44,11 +42,20 @@ export async function startBenchServer(): Promise<BenchServer> {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024, perMessageDeflate: false });
   server.on('upgrade', (req, socket, head) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (path === '/ws/sink') {
+    if (path === '/ws/sink' || path === '/ws/flood') {
       const url = req.url!;
-      sinks.add(socket);
-      socket.on('close', () => sinks.delete(socket));
-      acceptSink(req, socket, head, () => sinkReads.set(url, (sinkReads.get(url) ?? 0) + 1));
+      raw.add(socket);
+      socket.on('close', () => raw.delete(socket));
+      if (path === '/ws/sink') acceptRaw(req, socket, head, () => sinkReads.set(url, (sinkReads.get(url) ?? 0) + 1));
+      else {
+        acceptRaw(req, socket, head, (text) => {
+          const count = Number(text);
+          // Written in pieces of FLOOD_PIECE frames; write() queues them in order.
+          for (let sent = 0; Number.isInteger(count) && sent < count; sent += FLOOD_PIECE) {
+            socket.write(sent + FLOOD_PIECE <= count ? floodPiece : textFrames(FLOOD_MESSAGE, count - sent));
+          }
+        });
+      }
       return;
     }
     const handler = HANDLERS[path];
@@ -69,7 +76,7 @@ export async function startBenchServer(): Promise<BenchServer> {
     },
     async close() {
       for (const client of wss.clients) client.terminate();
-      for (const socket of sinks) socket.destroy();
+      for (const socket of raw) socket.destroy();
       wss.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
