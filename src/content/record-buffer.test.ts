@@ -114,3 +114,19 @@ describe('BatchBuffer', () => {
     expect(buffer.size).toBeLessThan(10);
   });
 });
+
+describe('Queue inside the buffers', () => {
+  it('holds no reference to what it shed (a batch text can be megabytes)', () => {
+    const buffer = new BatchBuffer(100, 1024, () => []);
+    const texts = new Set<string>();
+    for (let i = 0; i < 50; i++) {
+      const batch = textBatch(Array.from({ length: 10 }, frame));
+      texts.add(batch.text);
+      buffer.push(batch);
+    }
+    const items = (buffer as unknown as { batches: { items: unknown[] } }).batches.items;
+    const held = items.filter((item) => item !== undefined);
+    expect(held.length).toBeLessThanOrEqual(11);
+    expect(buffer.since(0).length).toBe(10);
+  });
+});

@@ -28,7 +28,9 @@ class Queue<T> {
   }
   shift(): T | undefined {
     if (this.head >= this.items.length) return undefined;
-    const item = this.items[this.head++];
+    const item = this.items[this.head];
+    // Let it go now: a shed batch text is large, and the array is compacted only now and then.
+    this.items[this.head++] = undefined as T;
     if (this.head > 1024 && this.head * 2 > this.items.length) {
       this.items = this.items.slice(this.head);
       this.head = 0;
