@@ -12,14 +12,12 @@ const regexpTest = RegExp.prototype.test;
 const apply = Reflect.apply;
 
 /**
- * The engine is V8 when `stack` is an own property of each error; SpiderMonkey
- * keeps it as an accessor on Error.prototype. Read at load, before any page
- * script runs (the hook bundles this module).
+ * Use firstNonAscii (a regex search) rather than TextEncoder.encodeInto to
+ * prove stretches pure ASCII: in V8, which makes `stack` an own property of
+ * each error (SpiderMonkey keeps it as an accessor on Error.prototype). Read
+ * at load, before any page script runs (the hook bundles this module).
  */
-const isV8 = !Object.getOwnPropertyDescriptor(Error.prototype, 'stack')?.get;
-
-/** Use firstNonAscii (a regex search) rather than TextEncoder.encodeInto to prove stretches pure ASCII. */
-export const SEARCH_PROVES_ASCII = isV8;
+export const SEARCH_PROVES_ASCII = !Object.getOwnPropertyDescriptor(Error.prototype, 'stack')?.get;
 
 /** Index of the first code unit ≥ 0x80 in `text` at or after `from`, or `text.length` when there is none. */
 export function firstNonAscii(text: string, from: number): number {

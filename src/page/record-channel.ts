@@ -73,6 +73,8 @@ const JSON_LIFECYCLE = 0;
 const JSON_FRAME = 3;
 const SENT_TEXT = 1;
 const RECEIVED_TEXT = 2;
+/** The slot kind of a record written as JSON when emitted (the batch header counts lifecycle records). */
+const jsonKind = (type: PageRecordType) => (type === 'sent' || type === 'received' ? JSON_FRAME : JSON_LIFECYCLE);
 /** Numbers per pending slot: seq, time, socket, readyState (+8 once close() was called), bufferedAmount. */
 const STRIDE = 5;
 const CLOSE_REQUESTED = 8;
@@ -266,7 +268,7 @@ export function openRecordChannel(win: Window, n: Natives, writers: TextFrameWri
     }
     const recordSeq = ++seq;
     const json = withFields(header(type, recordSeq, time, socket), fields);
-    const kind = type === 'sent' || type === 'received' ? JSON_FRAME : JSON_LIFECYCLE;
+    const kind = jsonKind(type);
     if (held.length === 0) ship(json, recordSeq, kind);
     else {
       n.append(held, { json, seq: recordSeq, kind });
@@ -301,7 +303,7 @@ export function openRecordChannel(win: Window, n: Natives, writers: TextFrameWri
         seq++;
         return () => {};
       }
-      const slot: Slot = { json: null, seq: ++seq, kind: type === 'sent' || type === 'received' ? JSON_FRAME : JSON_LIFECYCLE };
+      const slot: Slot = { json: null, seq: ++seq, kind: jsonKind(type) };
       const start = header(type, slot.seq, now(), socket);
       n.append(held, slot);
       return (body) => {

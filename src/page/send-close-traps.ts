@@ -76,21 +76,8 @@ export function sentTextFields(
   max: number,
   n: Natives,
 ): string {
-  if (isPlainText(text)) {
-    // Nothing to find in the text itself, one byte per unit: no analysis, no record object.
-    const timing = sendStateFinding(readyState, closeRequested);
-    const preview = text.length <= max ? text : n.stringSlice(text, 0, max);
-    return sentFieldsJson(
-      { kind: 'text', size: text.length, readyState, findings: timing ? [timing] : NO_FINDINGS, preview, truncated: text.length > max },
-      bufferedAmount,
-      thrown,
-      n,
-    );
-  }
   return sentFieldsJson(describeTextSend(text, readyState, closeRequested, max, n), bufferedAmount, thrown, n);
 }
-
-const NO_FINDINGS: never[] = [];
 
 function timingFindings(readyState: number, closeRequested: boolean, n: Natives): Finding[] {
   const findings: Finding[] = [];
@@ -101,6 +88,8 @@ function timingFindings(readyState: number, closeRequested: boolean, n: Natives)
 
 function describeTextSend(text: string, readyState: number, closeRequested: boolean, max: number, n: Natives): SendRecord {
   const findings = timingFindings(readyState, closeRequested, n);
+  // Plain ASCII (most of what pages send) has nothing to find and one byte per unit: no analysis.
+  if (isPlainText(text)) return { kind: 'text', size: text.length, readyState, findings, ...textPreview(text, max, n) };
   const analysis = analyzeOutgoingText(text);
   for (let i = 0; i < analysis.findings.length; i++) n.append(findings, analysis.findings[i]!);
   return { kind: 'text', size: analysis.utf8Bytes, readyState, findings, ...textPreview(text, max, n) };

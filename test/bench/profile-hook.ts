@@ -26,7 +26,7 @@ interface ProfileNode {
 }
 
 /** The extension's entry points whose total time (self and callees) is worth knowing. */
-const ENTRY_POINTS = ['flush', 'readInbox', 'apply', 'onPageMessage', ''];
+const ENTRY_POINTS = ['flush', 'readInbox', 'apply', 'onPageMessage'];
 
 /** Total time per entry point, as a share of all samples (nested calls of the same name counted once). */
 function inclusive(nodes: ProfileNode[]): string[] {

@@ -174,8 +174,8 @@ export function createConnectionStore(options: ConnectionStoreOptions = {}): Con
       // marker, and without preserve log the older documents' connections go).
       if (records.length === 0 && !dropped && relayRejected === undefined && rejectedHere === 0) return;
       const doc = documentFor(source, records[0]?.time ?? Date.now());
-      const counts = rejectedCounts.get(source.docId) ?? { relay: 0, here: 0 };
-      rejectedCounts.set(source.docId, counts);
+      let counts = rejectedCounts.get(source.docId);
+      if (!counts) rejectedCounts.set(source.docId, (counts = { relay: 0, here: 0 }));
       if (relayRejected !== undefined) counts.relay = relayRejected;
       counts.here += rejectedHere;
       const rejected = relayRejected === undefined && rejectedHere === 0 ? undefined : counts.relay + counts.here;
