@@ -140,4 +140,17 @@ describe.each<BrowserName>(['chromium', 'firefox'])('capture in %s', (browserNam
     expect(connection.findings).toEqual(expect.arrayContaining(['send-while-connecting', 'send-after-close']));
     expect(connection.sent.frames).toBe(1);
   });
+
+  it('times records in seq order, and frames of separate tasks apart', async () => {
+    // 40 sends in one task (they may share a reading of the clock), then one from a timer 30 ms later.
+    const { connection } = await run(
+      'echo',
+      `for (let i = 0; i < 40; i++) ws.send('burst ' + i);
+       setTimeout(() => { ws.send('later'); ws.addEventListener('message', (e) => { if (e.data === 'later') ws.close(1000, 'done'); }); }, 30);`,
+    );
+    const sentTimes = connection.timeline.flatMap((type, i) => (type === 'sent' ? [connection.times[i]!] : []));
+    expect(sentTimes).toHaveLength(41);
+    for (let i = 1; i < connection.times.length; i++) expect(connection.times[i]!).toBeGreaterThanOrEqual(connection.times[i - 1]!);
+    expect(sentTimes[40]! - sentTimes[0]!).toBeGreaterThanOrEqual(20);
+  });
 });

@@ -14,6 +14,8 @@ export interface PanelConnection {
   closeRequests: Array<{ code: number | null; thrown: string | null; predicted: string | null; reasonBytes: number; stack: string }>;
   timeline: string[];
   seqs: number[];
+  /** Each timeline record's time (ms since the epoch). */
+  times: number[];
   findings: string[];
   sent: { frames: number; bytes: number };
   received: { frames: number; bytes: number };
@@ -84,6 +86,7 @@ export function readConnections(panel: Page | Frame): Promise<PanelConnection[]>
         })),
         timeline: c.timeline.map((r: any) => r.type),
         seqs: c.timeline.map((r: any) => r.seq),
+        times: c.timeline.map((r: any) => r.time),
         findings: c.findings.map((f: any) => f.kind),
         sent: c.sent,
         received: c.received,
