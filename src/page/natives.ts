@@ -31,6 +31,7 @@ export function captureNatives(win: typeof globalThis) {
     dispatchEvent: eventProto.dispatchEvent,
     CustomEvent: win.CustomEvent,
     queueMicrotask: win.queueMicrotask.bind(win),
+    cheapMicrotask: promiseMicrotask(win, p),
     setTimeout: win.setTimeout.bind(win),
     now: win.performance.now.bind(win.performance),
     timeOrigin: win.performance.timeOrigin,
@@ -129,5 +130,22 @@ function captureViewGetters(win: typeof globalThis, get: <T>(owner: object, name
       const g = isDataView(view) ? dv : ta;
       return [g.buffer(view), g.byteOffset(view), g.byteLength(view)];
     },
+  };
+}
+
+/**
+ * Queues `job` (which must not throw) as a microtask through a resolved
+ * promise of our own: a reaction job is V8's, where queueMicrotask wraps a
+ * Blink callback (in Chromium ~1.4 µs a task against ~0.2 µs). An own
+ * `constructor` of undefined makes then() build its result with the built-in
+ * Promise, so nothing a page can replace (Promise.prototype.constructor,
+ * Promise[Symbol.species]) is looked up.
+ */
+function promiseMicrotask(win: typeof globalThis, p: Primordials): (job: () => void) => void {
+  const then = win.Promise.prototype.then;
+  const resolved = p.apply(win.Promise.resolve, win.Promise, [undefined]) as Promise<void>;
+  p.defineProperty(resolved, 'constructor', { value: undefined });
+  return (job) => {
+    p.apply(then, resolved, [job]);
   };
 }

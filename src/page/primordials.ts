@@ -5,7 +5,7 @@
 // calls to String#slice); the hook must neither trigger those nor depend on them.
 // Inside the hook: no method calls on built-in prototypes, no `instanceof`
 // (a page may define Symbol.hasInstance), no iteration or spread of arrays,
-// no promises; use these instead.
+// no promises (n.cheapMicrotask is the one safe use of one); use these instead.
 
 export function capturePrimordials(win: typeof globalThis) {
   const R = win.Reflect;

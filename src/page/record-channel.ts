@@ -41,7 +41,7 @@ const BATCH_CHARS = 8 * 1024 * 1024;
  * Frame records of one task share a clock reading for up to this many
  * records. performance.now() costs a quarter of the hook's work in a send()
  * (~70 ns in Chromium): a page's send() loop reads it once per 16 calls.
- * The reading expires when the page's script returns (a microtask), so
+ * The reading expires when the page's script returns (a cheap microtask), so
  * frames of separate tasks (every incoming message is one) are timed apart;
  * every other record takes a fresh reading, which keeps times in seq order.
  */
@@ -282,7 +282,7 @@ export function openRecordChannel(win: Window, n: Natives, writers: TextFrameWri
     clockUsesLeft = CLOCK_READING_USES;
     if (!clockExpiryQueued) {
       clockExpiryQueued = true;
-      n.queueMicrotask(expireClockReading);
+      n.cheapMicrotask(expireClockReading);
     }
     return clockReading;
   };

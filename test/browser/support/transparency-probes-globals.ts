@@ -210,6 +210,23 @@ export const GLOBAL_PROBES: TransparencyProbe[] = [
     }
   }`),
 
+  p('Promise[Symbol.species] and Promise.prototype.constructor are not consulted by the hook', String.raw`async (h) => {
+    // The hook queues microtasks through a promise of its own (n.cheapMicrotask); the page's own awaits count here alike.
+    const reads = { species: 0, constructor: 0 };
+    const species = Object.getOwnPropertyDescriptor(Promise, Symbol.species);
+    const ctor = Object.getOwnPropertyDescriptor(Promise.prototype, 'constructor');
+    Object.defineProperty(Promise, Symbol.species, { configurable: true, get() { reads.species++; return Promise; } });
+    Object.defineProperty(Promise.prototype, 'constructor', { configurable: true, get() { reads.constructor++; return Promise; } });
+    try {
+      const run = ${SOCKET_LIFE};
+      await run();
+      return reads;
+    } finally {
+      Object.defineProperty(Promise, Symbol.species, species);
+      Object.defineProperty(Promise.prototype, 'constructor', ctor);
+    }
+  }`),
+
   p('stack seen by page code called back from inside the constructor, send and close', String.raw`async (h) => {
     const stacks = {};
     const probe = (label, value) => ({ toString() { stacks[label] = new Error('x').stack; return value; } });
