@@ -1,7 +1,9 @@
 // Page memory under flood (issue 5, goal 5): 1,000,000 small messages
 // received with DevTools closed. Per round and browser: a fresh tab, a forced
 // GC and the heap read through CDP on the page target, the flood, another GC
-// and read. `Runtime.getHeapUsage` on the page target reports the renderer's
+// and read. The two browsers of a round flood at the same time: what a flood
+// leaves on the heap does not depend on its speed, and the section, the
+// longest of the bench, takes half as long. `Runtime.getHeapUsage` on the page target reports the renderer's
 // V8 isolate, which holds the page's main world *and* the extension's
 // isolated world (the relay and its buffer), so the hooked figure includes
 // both. Growth with the extension minus growth without, median of rounds.
@@ -17,7 +19,7 @@ import type { LaunchedBrowser } from '../browser/support/browsers';
 import { openPanelTab } from '../browser/support/panel';
 import { call, openBenchPage } from './support/bench-page';
 import type { BenchServer } from './support/bench-server';
-import { interleave, median } from './support/stats';
+import { median } from './support/stats';
 import { usedHeapMiB } from '../browser/support/heap';
 
 /**
@@ -40,6 +42,7 @@ export interface FloodResults {
   heapGrowthMiB1M: number;
   hookedGrowthMiB: number;
   unhookedGrowthMiB: number;
+  /** How long a flood took, each beside the other browser's (not a speed figure). */
   hookedFloodMs: number;
   unhookedFloodMs: number;
   /** Input event → next frame in the panel during a flood, worst case and p95 (ms). */
@@ -121,11 +124,15 @@ export async function runPageFlood(
   log: (line: string) => void,
 ): Promise<FloodResults> {
   const times = { hooked: [] as number[], unhooked: [] as number[] };
-  let round = 0;
-  const samples = await interleave(rounds, {
-    hooked: () => floodOnce(hooked.browser, server, `hooked-${++round}`, times.hooked),
-    unhooked: () => floodOnce(unhooked.browser, server, `unhooked-${++round}`, times.unhooked),
-  });
+  const samples = { hooked: [] as number[], unhooked: [] as number[] };
+  for (let round = 1; round <= rounds; round++) {
+    const [h, u] = await Promise.all([
+      floodOnce(hooked.browser, server, `hooked-${round}`, times.hooked),
+      floodOnce(unhooked.browser, server, `unhooked-${round}`, times.unhooked),
+    ]);
+    samples.hooked.push(h);
+    samples.unhooked.push(u);
+  }
   const diffs = samples.hooked.map((h, i) => h - samples.unhooked[i]!);
   // One round: a hooked 1M flood with the panel attached is long; every key press is a sample.
   const input = await panelInputDuringFlood(hooked, server);
