@@ -67,7 +67,7 @@ try {
   results.config = { rounds: ROUNDS, pipelineSeconds: PIPELINE_SECONDS, panelFrames: PANEL_FRAMES, floodMessages: FLOOD_MESSAGES, bufferCapRecords, previewChars };
 
   if (ONLY.has('hook')) {
-    const hook = await runHookOverhead(hooked, unhooked, server, Math.max(ROUNDS, 9), log);
+    const hook = await runHookOverhead(hooked, unhooked, server, Math.max(ROUNDS, 15), log);
     results.hook = hook;
     verdicts.push(
       { field: 'hook.smallTextRatio', value: hook.smallTextRatio, goal: '≥ 0.97', ok: hook.smallTextRatio >= 0.97 },
