@@ -36,6 +36,27 @@ const SOCKET_LIFE = String.raw`async () => {
   await closed;
 }`;
 
+/**
+ * Counts reads of `${name}[Symbol.species]` and `${name}.prototype.constructor`
+ * during a socket's life (the page's own code, awaits included, counts alike in both runs).
+ */
+const speciesProbe = (name: 'Array' | 'Promise'): TransparencyProbe =>
+  p(`${name}[Symbol.species] and ${name}.prototype.constructor are not consulted by the hook`, String.raw`async (h) => {
+    const reads = { species: 0, constructor: 0 };
+    const species = Object.getOwnPropertyDescriptor(${name}, Symbol.species);
+    const ctor = Object.getOwnPropertyDescriptor(${name}.prototype, 'constructor');
+    Object.defineProperty(${name}, Symbol.species, { configurable: true, get() { reads.species++; return ${name}; } });
+    Object.defineProperty(${name}.prototype, 'constructor', { configurable: true, get() { reads.constructor++; return ${name}; } });
+    try {
+      const run = ${SOCKET_LIFE};
+      await run();
+      return reads;
+    } finally {
+      Object.defineProperty(${name}, Symbol.species, species);
+      Object.defineProperty(${name}.prototype, 'constructor', ctor);
+    }
+  }`);
+
 /** [owner expression, key] of built-ins that pages and libraries are known to replace. */
 const SPIED_METHODS: Array<[string, string]> = [
   ['Promise.prototype', 'then'], ['Promise.prototype', 'catch'], ['Promise.prototype', 'finally'], ['Promise', 'resolve'],
@@ -194,38 +215,9 @@ export const GLOBAL_PROBES: TransparencyProbe[] = [
     return reads;
   }`),
 
-  p('Array[Symbol.species] and Array.prototype.constructor are not consulted by the hook', String.raw`async (h) => {
-    const reads = { species: 0, constructor: 0 };
-    const species = Object.getOwnPropertyDescriptor(Array, Symbol.species);
-    const ctor = Object.getOwnPropertyDescriptor(Array.prototype, 'constructor');
-    Object.defineProperty(Array, Symbol.species, { configurable: true, get() { reads.species++; return Array; } });
-    Object.defineProperty(Array.prototype, 'constructor', { configurable: true, get() { reads.constructor++; return Array; } });
-    try {
-      const run = ${SOCKET_LIFE};
-      await run();
-      return reads;
-    } finally {
-      Object.defineProperty(Array, Symbol.species, species);
-      Object.defineProperty(Array.prototype, 'constructor', ctor);
-    }
-  }`),
-
-  p('Promise[Symbol.species] and Promise.prototype.constructor are not consulted by the hook', String.raw`async (h) => {
-    // The hook queues microtasks through a promise of its own (n.cheapMicrotask); the page's own awaits count here alike.
-    const reads = { species: 0, constructor: 0 };
-    const species = Object.getOwnPropertyDescriptor(Promise, Symbol.species);
-    const ctor = Object.getOwnPropertyDescriptor(Promise.prototype, 'constructor');
-    Object.defineProperty(Promise, Symbol.species, { configurable: true, get() { reads.species++; return Promise; } });
-    Object.defineProperty(Promise.prototype, 'constructor', { configurable: true, get() { reads.constructor++; return Promise; } });
-    try {
-      const run = ${SOCKET_LIFE};
-      await run();
-      return reads;
-    } finally {
-      Object.defineProperty(Promise, Symbol.species, species);
-      Object.defineProperty(Promise.prototype, 'constructor', ctor);
-    }
-  }`),
+  // The hook builds arrays without Array methods, and queues microtasks through a promise of its own (n.cheapMicrotask).
+  speciesProbe('Array'),
+  speciesProbe('Promise'),
 
   p('stack seen by page code called back from inside the constructor, send and close', String.raw`async (h) => {
     const stacks = {};
