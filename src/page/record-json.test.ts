@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { capturePrimordials } from './primordials';
+import { bytesPreview } from './payload-preview';
 import { frameFieldsJson, recordJson, sentFieldsJson, timeJson } from './record-json';
 
 const p = capturePrimordials(globalThis);
@@ -48,6 +49,18 @@ describe('frame fields', () => {
       const sent = { kind: 'text' as const, size: 5, preview: 'he"y', truncated: false, readyState: 1, findings: [...list] as never[] };
       const expected = { kind: 'text', size: 5, preview: 'he"y', truncated: false, readyState: 1, bufferedAmount: 1024, thrown, findings: list };
       expect(`{${sentFieldsJson(sent, 1024, thrown, p)}}`).toBe(JSON.stringify(expected));
+    }
+  });
+});
+
+describe('binary frame fields', () => {
+  it('write the hex preview of bytesPreview as JSON.stringify would, for every byte and for none', () => {
+    const bytes = new Uint8Array(256).map((_, i) => i);
+    for (const [head, length] of [[bytes, 256], [bytes.subarray(0, 0), 0]] as const) {
+      const { preview, truncated } = bytesPreview(head, length, 300, 1024);
+      for (const kind of ['arraybuffer', 'view', 'blob']) {
+        expect(`{${frameFieldsJson(kind, 300, preview, truncated, p)}}`).toBe(JSON.stringify({ kind, size: 300, preview, truncated }));
+      }
     }
   });
 });

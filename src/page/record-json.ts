@@ -58,7 +58,9 @@ export function fieldsJson(value: object, p: Primordials): string {
  * and a template literal turns a number into the text JSON would write.
  */
 export function frameFieldsJson(kind: string, size: number, preview: string, truncated: boolean, p: Primordials): string {
-  return `"kind":"${kind}","size":${size},"preview":${p.stringify(preview)},"truncated":${truncated ? 'true' : 'false'}`;
+  // Binary kinds preview their bytes as hex digits (bytesPreview), which JSON writes as they are: no second pass over 1 KiB a frame.
+  const previewJson = kind === 'text' ? p.stringify(preview) : `"${preview}"`;
+  return `"kind":"${kind}","size":${size},"preview":${previewJson},"truncated":${truncated ? 'true' : 'false'}`;
 }
 
 /** The fields of a `sent` record: the frame's, then what the native send() left behind. */
