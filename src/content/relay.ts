@@ -48,9 +48,14 @@ let rejectedStreamed = 0;
 let port: Runtime.Port | null = null;
 let hookSettings = { ...DEFAULT_HOOK_SETTINGS };
 
-/** Tells the hook we are here, and with which settings (it listens for updates too). */
+/**
+ * Tells the hook we are here, with which settings, and whether a panel is
+ * attached (it listens for updates too): while none is, the hook holds its
+ * records unwritten and sends them when one attaches.
+ */
 function answerPage(): void {
-  const message = envelope<RelayToPageMap, 'ready'>('ready', { settings: hookSettings });
+  const settings = { ...hookSettings, attached: port !== null };
+  const message = envelope<RelayToPageMap, 'ready'>('ready', { settings });
   window.dispatchEvent(new CustomEvent(RELAY_TO_PAGE_EVENT, { detail: JSON.stringify(message) }));
 }
 
@@ -137,8 +142,15 @@ function stream(batches: string[]): void {
   try {
     port.postMessage(message);
   } catch {
-    port = null;
+    detach();
   }
+}
+
+/** The panel's port is gone: the hook holds its records again. */
+function detach(): void {
+  if (port === null) return;
+  port = null;
+  answerPage();
 }
 
 function startStreaming(cursors: Record<string, number>): void {
@@ -149,15 +161,15 @@ function startStreaming(cursors: Record<string, number>): void {
     port = null;
     return;
   }
-  port.onDisconnect.addListener(() => {
-    port = null;
-  });
+  port.onDisconnect.addListener(detach);
   if (restoredAt !== null) {
     const navigated: RelayToPanelMap['navigated'] & { type: 'navigated' } = { type: 'navigated', source, time: restoredAt };
     port.postMessage(navigated);
     restoredAt = null;
   }
   stream(buffer.since(cursors[source.docId] ?? 0));
+  // The hook sends what it held (newer than all of the above) at once.
+  if (port) answerPage();
 }
 
 browser.runtime.onMessage.addListener((message: unknown) => {
@@ -179,7 +191,7 @@ function onPageHidden(event: PageTransitionEvent): void {
   } catch {
     // already gone
   }
-  port = null;
+  detach();
 }
 
 function onPageShow(event: PageTransitionEvent): void {
@@ -199,8 +211,8 @@ function listenToPage(): void {
 function applySettings(stored: unknown): void {
   const settings = readCaptureSettings(stored);
   buffer.setLimits(settings.bufferRecords, settings.previewChars);
-  if (settings.previewChars !== hookSettings.previewChars) {
-    hookSettings = { previewChars: settings.previewChars };
+  if (settings.previewChars !== hookSettings.previewChars || settings.bufferRecords !== hookSettings.historyRecords) {
+    hookSettings = { ...hookSettings, previewChars: settings.previewChars, historyRecords: settings.bufferRecords };
     answerPage();
   }
 }

@@ -3,6 +3,9 @@
 // event. Lifecycle records become JSON when emitted; frame records are
 // numbered and timed when they happen but written in the flush, so a page's
 // send() or message handler pays for a small object, not for the analysis.
+// While no panel is attached (the relay says so) nothing is written: the
+// noted records are held, as many as the relay's history would keep, and go
+// out when a panel attaches.
 
 import {
   DEFAULT_HOOK_SETTINGS,
@@ -28,7 +31,8 @@ const MAX_PENDING_BEFORE_READY = 10_000;
  * nothing (the relay reads what it is handed at that same microtask), so
  * only past FLUSH_NOW_RECORDS records, or FLUSH_NOW_CHARS characters of
  * payload strings kept until their record is written, is one long task
- * interrupted, to bound memory. pagehide flushes what is left.
+ * interrupted, to bound memory. pagehide flushes what is left (while a
+ * panel is attached).
  */
 const FLUSH_DELAY_MS = 16;
 const FLUSH_SOON_RECORDS = 65_536;
@@ -206,17 +210,73 @@ export function openRecordChannel(win: Window, n: Natives, writers: TextFrameWri
     return pendingCount++;
   };
 
-  /** After a slot was filled: flush now past the bounds, at the end of the task past FLUSH_SOON_RECORDS, else make sure a flush is coming. */
+  /**
+   * After a slot was filled. With no panel attached: hold, shedding the
+   * oldest frames past twice the history's capacity, and write only past
+   * FLUSH_NOW_CHARS (payload strings held by reference). With one: flush now
+   * past the bounds, at the end of the task past FLUSH_SOON_RECORDS, else
+   * make sure a flush is coming.
+   */
   const shipped = (chars: number) => {
     pendingChars += chars;
+    if (!settings.attached) {
+      if (ready && pendingChars >= FLUSH_NOW_CHARS) flush();
+      else if (pendingCount >= 2 * settings.historyRecords) shed(settings.historyRecords);
+      return;
+    }
     if (ready && (pendingCount >= FLUSH_NOW_RECORDS || pendingChars >= FLUSH_NOW_CHARS)) flush();
     else if (ready && pendingCount >= FLUSH_SOON_RECORDS && !flushSoon) {
       flushSoon = true;
-      n.queueMicrotask(flush);
+      n.queueMicrotask(flushWhileAttached);
     } else if (!flushScheduled) {
       flushScheduled = true;
-      n.setTimeout(flush, FLUSH_DELAY_MS);
+      n.setTimeout(flushWhileAttached, FLUSH_DELAY_MS);
     }
+  };
+
+  /** A flush that was scheduled while a panel was attached; it may have gone meanwhile. */
+  const flushWhileAttached = () => {
+    if (settings.attached) flush();
+    else flushScheduled = flushSoon = false;
+  };
+
+  /**
+   * Keeps the newest `keep` held records, as the relay's history would:
+   * frames go first, oldest first, lifecycle records only when no frame is
+   * left. A shed record's seq is a gap the panel counts as dropped.
+   */
+  const shed = (keep: number) => {
+    const count = pendingCount;
+    if (count <= keep) return;
+    let lifecycle = 0;
+    for (let i = 0; i < count; i++) if (kinds[i] === JSON_LIFECYCLE) lifecycle++;
+    const frames = count - lifecycle;
+    let dropFrames = count - keep < frames ? count - keep : frames;
+    let dropLifecycle = count - keep - dropFrames;
+    let kept = 0;
+    let chars = 0;
+    for (let i = 0; i < count; i++) {
+      const kind = kinds[i]!;
+      if (kind === JSON_LIFECYCLE ? dropLifecycle > 0 : dropFrames > 0) {
+        if (kind === JSON_LIFECYCLE) dropLifecycle--;
+        else dropFrames--;
+        continue;
+      }
+      if (kept !== i) {
+        kinds[kept] = kind;
+        for (let k = 0; k < STRIDE; k++) numbers[kept * STRIDE + k] = numbers[i * STRIDE + k]!;
+        texts[kept] = texts[i]!;
+        thrown[kept] = thrown[i]!;
+      }
+      chars += texts[kept]!.length;
+      kept++;
+    }
+    for (let i = kept; i < count; i++) {
+      texts[i] = ''; // let the payloads go
+      thrown[i] = null;
+    }
+    pendingCount = kept;
+    pendingChars = chars;
   };
 
   const ship = (json: string, recordSeq: number, kind: number) => {
@@ -253,20 +313,39 @@ export function openRecordChannel(win: Window, n: Natives, writers: TextFrameWri
     held = i === held.length ? [] : n.arraySlice(held, i);
   };
 
-  n.apply(n.addEventListener, win, [
-    RELAY_TO_PAGE_EVENT,
-    (event: Event) => {
-      const message = readReady(n, event);
-      if (!message) return;
-      settings.previewChars = message.previewChars;
-      ready = true;
-      flush();
-    },
-    true,
-  ]);
-  // A page going away must not take its last records with it.
-  n.apply(n.addEventListener, win, ['pagehide', flush, true]);
+  const onRelay = (event: Event) => {
+    const message = readReady(n, event);
+    if (!message) return;
+    settings.previewChars = message.previewChars;
+    settings.attached = message.attached;
+    settings.historyRecords = message.historyRecords;
+    ready = true;
+    // A panel attaching gets what the relay's history would hold by now.
+    shed(settings.historyRecords);
+    if (settings.attached) flush();
+  };
+  const listen = () => {
+    n.apply(n.addEventListener, win, [RELAY_TO_PAGE_EVENT, onRelay, true]);
+    // A page going away must not take its last records with it (while no panel
+    // is attached they stay held here: a document kept in the back/forward cache
+    // keeps them, one that is destroyed takes its relay's history with it too).
+    n.apply(n.addEventListener, win, ['pagehide', flushWhileAttached, true]);
+  };
+  listen();
   post('hello', '');
+  // document.open() (document.write into an about:blank frame) erases every
+  // listener of the window, ours included: listen again whenever the
+  // document's children are replaced, and say hello so the relay answers
+  // with whether a panel is attached. (Adding the same listener twice is a no-op.)
+  try {
+    const observer = new n.MutationObserver(() => {
+      listen();
+      post('hello', '');
+    });
+    n.apply(n.observe, observer, [n.document, n.bare({ childList: true })]);
+  } catch {
+    // Capture still works in this document until it is re-opened.
+  }
 
   const now = () => n.timeOrigin + n.now();
   let clockReading = 0;
@@ -351,13 +430,21 @@ function readReady(n: Natives, event: Event): HookSettings | null {
   try {
     const detail = n.eventDetail(event);
     if (typeof detail !== 'string') return null;
-    const message = n.parse(detail) as { type?: unknown; settings?: { previewChars?: unknown } };
+    const message = n.parse(detail) as unknown;
     // JSON.parse makes own properties only; a missing one would be looked up on Object.prototype.
     const own = (o: unknown, key: string) =>
       typeof o === 'object' && o !== null && n.getOwnPropertyDescriptor(o, key) ? (o as Record<string, unknown>)[key] : undefined;
-    const chars = own(own(message, 'settings'), 'previewChars');
+    const fields = own(message, 'settings');
+    const chars = own(fields, 'previewChars');
     if (own(message, 'type') !== 'ready' || typeof chars !== 'number' || !(chars >= 0 && chars <= 65_536)) return null;
-    return { previewChars: chars - (chars % 1) };
+    const attached = own(fields, 'attached');
+    const history = own(fields, 'historyRecords');
+    return {
+      previewChars: chars - (chars % 1),
+      // A relay that does not say streams as before: every record written and sent.
+      attached: attached !== false,
+      historyRecords: typeof history === 'number' && history >= 1 && history <= 1_000_000 ? history - (history % 1) : DEFAULT_HOOK_SETTINGS.historyRecords,
+    };
   } catch {
     return null;
   }

@@ -19,9 +19,21 @@ export const RELAY_TO_PAGE_EVENT = 'wsci:relay-to-page:v1';
 export interface HookSettings {
   /** Characters of each payload kept as a preview. */
   previewChars: number;
+  /**
+   * Whether a panel is attached to the relay. While none is, the hook holds
+   * its records as noted (unwritten) and sends them when one attaches: a
+   * page with DevTools closed pays for a record's note, not its JSON.
+   */
+  attached: boolean;
+  /** The relay's history capacity: while no panel is attached the hook holds as many records (the newest, frames shed first). */
+  historyRecords: number;
 }
 
-export const DEFAULT_HOOK_SETTINGS: HookSettings = { previewChars: DEFAULT_CAPTURE_SETTINGS.previewChars };
+export const DEFAULT_HOOK_SETTINGS: HookSettings = {
+  previewChars: DEFAULT_CAPTURE_SETTINGS.previewChars,
+  attached: false,
+  historyRecords: DEFAULT_CAPTURE_SETTINGS.bufferRecords,
+};
 
 /**
  * What a batch says of itself before its records (batch-text.ts): the seq of

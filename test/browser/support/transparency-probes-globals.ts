@@ -88,7 +88,8 @@ const SPIED_METHODS: Array<[string, string]> = [
 /** Globals whose own keys the hook might disturb by touching them (Firefox materializes lazily). */
 const HOOK_BUILTINS = ['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'DOMException', 'CustomEvent', 'Event',
   'MessageEvent', 'CloseEvent', 'EventTarget', 'FileReader', 'TextEncoder', 'Blob', 'ArrayBuffer', 'Uint8Array', 'DataView', 'Proxy',
-  'Reflect', 'JSON', 'Symbol', 'WeakMap', 'Array', 'String', 'Number', 'Object', 'Function', 'Promise', 'performance', 'location'];
+  'Reflect', 'JSON', 'Symbol', 'WeakMap', 'Array', 'String', 'Number', 'Object', 'Function', 'Promise', 'performance', 'location',
+  'MutationObserver'];
 
 /** Global constructors and functions a page may replace outright. */
 const SPIED_GLOBALS = ['String', 'Number', 'Boolean', 'Error', 'CustomEvent', 'Event', 'Uint8Array', 'ArrayBuffer', 'Promise', 'Proxy', 'WeakMap', 'TextEncoder', 'FileReader'];
