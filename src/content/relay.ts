@@ -15,6 +15,7 @@ import {
   envelope,
   type BackgroundToRelayMap,
   type DocumentSource,
+  type HookSettings,
   type RelayToPageMap,
   type RelayToPanelMap,
 } from '../protocol/envelope';
@@ -46,7 +47,11 @@ let rejected = 0;
 /** `rejected` as the attached panel last heard it. */
 let rejectedStreamed = 0;
 let port: Runtime.Port | null = null;
-let hookSettings = { ...DEFAULT_HOOK_SETTINGS };
+/** What the hook is told besides whether a panel is attached (that is `port`, read when answering). */
+let hookSettings: Omit<HookSettings, 'attached'> = {
+  previewChars: DEFAULT_HOOK_SETTINGS.previewChars,
+  historyRecords: DEFAULT_HOOK_SETTINGS.historyRecords,
+};
 
 /**
  * Tells the hook we are here, with which settings, and whether a panel is
@@ -54,7 +59,7 @@ let hookSettings = { ...DEFAULT_HOOK_SETTINGS };
  * records unwritten and sends them when one attaches.
  */
 function answerPage(): void {
-  const settings = { ...hookSettings, attached: port !== null };
+  const settings: HookSettings = { ...hookSettings, attached: port !== null };
   const message = envelope<RelayToPageMap, 'ready'>('ready', { settings });
   window.dispatchEvent(new CustomEvent(RELAY_TO_PAGE_EVENT, { detail: JSON.stringify(message) }));
 }
@@ -212,7 +217,7 @@ function applySettings(stored: unknown): void {
   const settings = readCaptureSettings(stored);
   buffer.setLimits(settings.bufferRecords, settings.previewChars);
   if (settings.previewChars !== hookSettings.previewChars || settings.bufferRecords !== hookSettings.historyRecords) {
-    hookSettings = { ...hookSettings, previewChars: settings.previewChars, historyRecords: settings.bufferRecords };
+    hookSettings = { previewChars: settings.previewChars, historyRecords: settings.bufferRecords };
     answerPage();
   }
 }
