@@ -42,12 +42,12 @@ const FLUSH_NOW_CHARS = 16 * 1024 * 1024;
 const BATCH_RECORDS = 2048;
 const BATCH_CHARS = 8 * 1024 * 1024;
 /**
- * Frame records of one task share a clock reading for up to this many
+ * Sent-frame records of one task share a clock reading for up to this many
  * records. performance.now() costs a quarter of the hook's work in a send()
  * (~70 ns in Chromium): a page's send() loop reads it once per 16 calls.
  * The reading expires when the page's script returns (a cheap microtask), so
- * frames of separate tasks (every incoming message is one) are timed apart;
- * every other record takes a fresh reading, which keeps times in seq order.
+ * frames of separate tasks are timed apart. Every other record, an incoming
+ * frame included, takes a fresh reading, which keeps times in seq order.
  */
 const CLOCK_READING_USES = 16;
 
@@ -288,14 +288,14 @@ export function openRecordChannel(win: Window, n: Natives, writers: TextFrameWri
     shipped(json.length);
   };
 
-  const shipText = (kind: number, socket: number, text: string, state: number, bufferedAmount: number, thrownName: string | null) => {
+  const shipText = (kind: number, socket: number, text: string, state: number, bufferedAmount: number, thrownName: string | null, time: number) => {
     const i = takeSlot();
     kinds[i] = kind;
     put(texts, i, text);
     put(thrown, i, thrownName);
     const at = i * STRIDE;
     numbers[at] = ++seq;
-    numbers[at + 1] = frameTime();
+    numbers[at + 1] = time;
     numbers[at + 2] = socket;
     numbers[at + 3] = state;
     numbers[at + 4] = bufferedAmount;
@@ -371,7 +371,18 @@ export function openRecordChannel(win: Window, n: Natives, writers: TextFrameWri
     clockUsesLeft--;
     return clockReading;
   };
-  const timeOf = (type: PageRecordType) => (jsonKind(type) === JSON_FRAME ? frameTime() : readClock());
+  /**
+   * An incoming frame's reading, not shared: its message event is a task of
+   * its own, and the microtask checkpoint after our listener would expire a
+   * shared reading before the page's listener runs. Queueing that expiry
+   * cost more than the reading (a microtask per message, measured); the
+   * next frame record reads the clock afresh.
+   */
+  const incomingTime = () => {
+    clockUsesLeft = 0;
+    return now();
+  };
+  const timeOf = (type: PageRecordType) => (type === 'received' ? incomingTime() : type === 'sent' ? frameTime() : readClock());
   const full = () => !ready && pendingCount + held.length >= MAX_PENDING_BEFORE_READY;
   const emitJson = (type: PageRecordType, socket: number, fields: string, time: number) => {
     if (full()) {
@@ -403,12 +414,12 @@ export function openRecordChannel(win: Window, n: Natives, writers: TextFrameWri
         const max = settings.previewChars;
         emitJson('sent', socket, writers.sent(text, readyState, closeRequested, bufferedAmount, thrownName, max), readClock());
       } else if (full()) seq++;
-      else shipText(SENT_TEXT, socket, text, state, bufferedAmount, thrownName);
+      else shipText(SENT_TEXT, socket, text, state, bufferedAmount, thrownName, frameTime());
     },
     emitReceivedText(socket, text) {
-      if (held.length > 0) emitJson('received', socket, writers.received(text, settings.previewChars), readClock());
+      if (held.length > 0) emitJson('received', socket, writers.received(text, settings.previewChars), incomingTime());
       else if (full()) seq++;
-      else shipText(RECEIVED_TEXT, socket, text, 0, 0, null);
+      else shipText(RECEIVED_TEXT, socket, text, 0, 0, null, incomingTime());
     },
     reserve(type, socket) {
       if (full()) {
