@@ -42,14 +42,22 @@ const FLUSH_NOW_CHARS = 16 * 1024 * 1024;
 const BATCH_RECORDS = 2048;
 const BATCH_CHARS = 8 * 1024 * 1024;
 /**
- * Sent-frame records of one task share a clock reading for up to this many
+ * Sent-frame records of one burst share a clock reading for up to this many
  * records. performance.now() costs a quarter of the hook's work in a send()
- * (~70 ns in Chromium): a page's send() loop reads it once per 16 calls.
+ * (~70 ns in Chromium): a page's send() loop reads it about once per 16 calls.
  * The reading expires when the page's script returns (a cheap microtask), so
  * frames of separate tasks are timed apart. Every other record, an incoming
  * frame included, takes a fresh reading, which keeps times in seq order.
  */
 const CLOCK_READING_USES = 16;
+/**
+ * A sent frame shares its reading only when this many fresh readings before
+ * it came out equal (the clock ticks every 100 µs in Chromium): a burst of
+ * send() calls in one task. A page that sends one message per task (an echo
+ * in its message listener, a timer) then queues no microtask at all: the
+ * expiry costs more than the reading it saves.
+ */
+const BURST_READINGS = 3;
 
 export interface RecordChannel {
   settings: HookSettings;
@@ -355,21 +363,34 @@ export function openRecordChannel(win: Window, n: Natives, writers: TextFrameWri
     clockUsesLeft = 0;
     clockExpiryQueued = false;
   };
-  /** A fresh reading, which the task's next frame records may share. */
-  const readClock = () => {
-    clockReading = now();
+  /** Lets the task's next sent-frame records share `reading`; it expires when the page's script returns. */
+  const share = (reading: number) => {
+    clockReading = reading;
     clockUsesLeft = CLOCK_READING_USES;
     if (!clockExpiryQueued) {
       clockExpiryQueued = true;
       n.cheapMicrotask(expireClockReading);
     }
-    return clockReading;
+    return reading;
   };
-  /** The latest reading of this task while it has uses left (CLOCK_READING_USES), else a fresh one. */
+  /** A fresh reading, which the task's next sent-frame records may share. */
+  const readClock = () => share(now());
+  /** The last fresh reading of a sent frame, and how many before it in a row were equal to it. */
+  let lastSentReading = -1;
+  let equalReadings = 0;
+  /**
+   * A sent frame's time: the task's shared reading while it has uses left,
+   * else a fresh one, which is shared only inside a burst (BURST_READINGS).
+   */
   const frameTime = () => {
-    if (clockUsesLeft === 0) readClock();
-    clockUsesLeft--;
-    return clockReading;
+    if (clockUsesLeft > 0) {
+      clockUsesLeft--;
+      return clockReading;
+    }
+    const reading = now();
+    equalReadings = reading === lastSentReading ? equalReadings + 1 : 0;
+    lastSentReading = reading;
+    return equalReadings >= BURST_READINGS ? share(reading) : reading;
   };
   /**
    * An incoming frame's reading, not shared: its message event is a task of
