@@ -6,8 +6,8 @@
 import { captureNatives } from './natives';
 import { installNativeMask } from './native-mask';
 import { openRecordChannel } from './record-channel';
-import { observeSocket, receivedTextFields, type SocketState } from './socket-observer';
-import { closeTrap, sentTextFields, sendTrap } from './send-close-traps';
+import { observeSocket, receivedBytesFields, receivedTextFields, type SocketState } from './socket-observer';
+import { closeTrap, sentBytesFields, sentTextFields, sendTrap } from './send-close-traps';
 import { protocolsArgument, type ProtocolsArgument } from './protocols-argument';
 import { captureStack } from './stack';
 
@@ -29,6 +29,9 @@ function install(win: Window & typeof globalThis): void {
     sent: (text, readyState, closeRequested, bufferedAmount, thrown, max) =>
       sentTextFields(text, readyState, closeRequested, bufferedAmount, thrown, max, n),
     received: (text, max) => receivedTextFields(text, max, n),
+    sentBytes: (kind, head, headLength, size, readyState, closeRequested, bufferedAmount, thrown, max) =>
+      sentBytesFields(kind, head, headLength, size, readyState, closeRequested, bufferedAmount, thrown, max, n),
+    receivedBytes: (head, headLength, size, max) => receivedBytesFields(head, headLength, size, max, n),
   });
   const sockets = new WeakMap<object, SocketState>();
   let nextSocketId = 0;

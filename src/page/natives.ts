@@ -46,6 +46,9 @@ export function captureNatives(win: typeof globalThis) {
     Proxy: win.Proxy,
     Uint8Array: win.Uint8Array,
     Float64Array: win.Float64Array,
+    ArrayBuffer: win.ArrayBuffer,
+    /** %TypedArray%.prototype.set: copies from a typed array by its internal slots, reading no property. */
+    typedArraySet: (Object.getPrototypeOf(win.Uint8Array.prototype) as Uint8Array).set,
     FileReader: win.FileReader,
     readAsArrayBuffer: win.FileReader.prototype.readAsArrayBuffer,
     readerResult: get<unknown>(win.FileReader.prototype, 'result'),

@@ -57,6 +57,6 @@ export function bytesPreview(head: Uint8Array, headLength: number, totalSize: nu
   }
   let preview = '';
   if (decode) preview = reflectApply(decode, decoder, [out]) as string;
-  else for (let i = 0; i < out.length; i++) preview += reflectApply(fromCharCode, null, [out[i]]) as string;
+  else for (let i = 0; i < 2 * count; i++) preview += reflectApply(fromCharCode, null, [out[i]]) as string;
   return { preview, truncated: count < totalSize };
 }

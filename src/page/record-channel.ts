@@ -30,7 +30,7 @@ const MAX_PENDING_BEFORE_READY = 10_000;
  * Writing them inside the task would make the page's loop wait and free
  * nothing (the relay reads what it is handed at that same microtask), so
  * only past FLUSH_NOW_RECORDS records, or FLUSH_NOW_CHARS characters of
- * payload strings kept until their record is written, is one long task
+ * payload strings (or bytes of binary heads) kept until their record is written, is one long task
  * interrupted, to bound memory. pagehide flushes what is left (while a
  * panel is attached).
  */
@@ -74,6 +74,24 @@ export interface RecordChannel {
   emitSentText(socket: number, text: string, readyState: number, closeRequested: boolean, bufferedAmount: number, thrown: string | null): void;
   emitReceivedText(socket: number, text: string): void;
   /**
+   * Binary frames (ArrayBuffer or view): the first `headLength` bytes are
+   * copied now into the channel's byte pool (the page may change or detach
+   * its buffer once send() or its listener returns); their hex preview and
+   * JSON are written in the flush, or never, if the record is shed first.
+   */
+  emitSentBytes(
+    socket: number,
+    kind: BinarySentKind,
+    head: Uint8Array,
+    headLength: number,
+    size: number,
+    readyState: number,
+    closeRequested: boolean,
+    bufferedAmount: number,
+    thrown: string | null,
+  ): void;
+  emitReceivedBytes(socket: number, head: Uint8Array, headLength: number, size: number): void;
+  /**
    * Takes the next place in the record order for a record whose body is
    * known only later (a Blob's bytes are read asynchronously). Records
    * emitted meanwhile wait behind it, so the relay gets every record in the
@@ -83,21 +101,48 @@ export interface RecordChannel {
   now(): number;
 }
 
-/** Writes a text frame's fields (JSON members), in the flush. */
-export interface TextFrameWriters {
+export type BinarySentKind = 'arraybuffer' | 'view';
+
+/** Writes a frame's fields (JSON members), in the flush. `head` holds the first `headLength` bytes of a binary frame. */
+export interface FrameWriters {
   sent(text: string, readyState: number, closeRequested: boolean, bufferedAmount: number, thrown: string | null, previewChars: number): string;
   received(text: string, previewChars: number): string;
+  sentBytes(
+    kind: BinarySentKind,
+    head: Uint8Array,
+    headLength: number,
+    size: number,
+    readyState: number,
+    closeRequested: boolean,
+    bufferedAmount: number,
+    thrown: string | null,
+    previewChars: number,
+  ): string;
+  receivedBytes(head: Uint8Array, headLength: number, size: number, previewChars: number): string;
 }
 
-/** What a pending slot holds: a record's JSON (lifecycle or frame), or a text frame still to be written. */
+/** What a pending slot holds: a record's JSON (lifecycle or frame), or a frame still to be written. */
 const JSON_LIFECYCLE = 0;
 const JSON_FRAME = 3;
 const SENT_TEXT = 1;
 const RECEIVED_TEXT = 2;
+const SENT_ARRAYBUFFER = 4;
+const SENT_VIEW = 5;
+const RECEIVED_BYTES = 6;
 /** The slot kind of a record written as JSON when emitted (the batch header counts lifecycle records). */
 const jsonKind = (type: PageRecordType) => (type === 'sent' || type === 'received' ? JSON_FRAME : JSON_LIFECYCLE);
-/** Numbers per pending slot: seq, time, socket, readyState (+8 once close() was called), bufferedAmount. */
-const STRIDE = 5;
+/**
+ * Numbers per pending slot: seq, time, socket, readyState (+8 once close()
+ * was called), bufferedAmount, and for a binary frame where its head is in
+ * the byte pool, how many bytes of it, and the frame's size.
+ */
+const STRIDE = 8;
+const POOL_OFFSET = 5;
+const HEAD_LENGTH = 6;
+const SIZE = 7;
+/** The byte pool's size when empty; after a flush that leaves it empty, a pool grown past POOL_SHRINK_ABOVE is given back. */
+const POOL_BYTES = 64 * 1024;
+const POOL_SHRINK_ABOVE = 1024 * 1024;
 const CLOSE_REQUESTED = 8;
 
 /** A reserved place: its record (as JSON) once the body is known. */
@@ -118,7 +163,7 @@ export const pageMessageJson = (type: 'hello' | 'batch', bodyJson: string, strin
 export const batchBodyJson = (first: number, last: number, count: number, lifecycle: number, recordsJson: string): string =>
   `,"first":${first},"last":${last},"count":${count},"lifecycle":${lifecycle},"records":[${recordsJson}]`;
 
-export function openRecordChannel(win: Window, n: Natives, writers: TextFrameWriters): RecordChannel {
+export function openRecordChannel(win: Window, n: Natives, writers: FrameWriters): RecordChannel {
   let seq = 0;
   let ready = false;
   let flushScheduled = false;
@@ -131,12 +176,19 @@ export function openRecordChannel(win: Window, n: Natives, writers: TextFrameWri
    * into it never reaches a setter a page may have put on Array.prototype
    * (n.append pays for that check, once per slot).
    */
-  let kinds = new n.Uint8Array(1024);
-  let numbers = new n.Float64Array(1024 * STRIDE);
+  let slots = 1024; // never read through a typed array's `length`: a page may redefine that getter
+  let kinds = new n.Uint8Array(slots);
+  let numbers = new n.Float64Array(slots * STRIDE);
   const texts: string[] = [];
   const thrown: Array<string | null> = [];
   let pendingCount = 0;
+  /** Payload kept for the pending records: characters of their strings, bytes of their binary heads. */
   let pendingChars = 0;
+  /** Heads of pending binary frames, back to back in slot order; `poolSize` is read here, never through `length` (a page may redefine it). */
+  let poolBuffer = new n.ArrayBuffer(POOL_BYTES);
+  let pool = new n.Uint8Array(poolBuffer);
+  let poolSize = POOL_BYTES;
+  let poolUsed = 0;
   /** Records behind an unfilled reservation (empty when none is outstanding). */
   let held: Slot[] = [];
   const settings: HookSettings = { ...DEFAULT_HOOK_SETTINGS };
@@ -155,12 +207,32 @@ export function openRecordChannel(win: Window, n: Natives, writers: TextFrameWri
   const writeFrame = (i: number, kind: number, text: string): string => {
     const at = i * STRIDE;
     const state = numbers[at + 3]!;
+    const readyState = state % CLOSE_REQUESTED;
+    const closeRequested = state >= CLOSE_REQUESTED;
     const max = settings.previewChars;
-    const fields =
-      kind === SENT_TEXT
-        ? writers.sent(text, state % CLOSE_REQUESTED, state >= CLOSE_REQUESTED, numbers[at + 4]!, thrown[i]!, max)
-        : writers.received(text, max);
-    return withFields(header(kind === SENT_TEXT ? 'sent' : 'received', numbers[at]!, numbers[at + 1]!, numbers[at + 2]!), fields);
+    let fields: string;
+    if (kind === SENT_TEXT) fields = writers.sent(text, readyState, closeRequested, numbers[at + 4]!, thrown[i]!, max);
+    else if (kind === RECEIVED_TEXT) fields = writers.received(text, max);
+    else {
+      const length = numbers[at + HEAD_LENGTH]!;
+      const head = new n.Uint8Array(poolBuffer, numbers[at + POOL_OFFSET]!, length);
+      fields =
+        kind === RECEIVED_BYTES
+          ? writers.receivedBytes(head, length, numbers[at + SIZE]!, max)
+          : writers.sentBytes(
+              kind === SENT_VIEW ? 'view' : 'arraybuffer',
+              head,
+              length,
+              numbers[at + SIZE]!,
+              readyState,
+              closeRequested,
+              numbers[at + 4]!,
+              thrown[i]!,
+              max,
+            );
+    }
+    const type = kind === SENT_TEXT || kind === SENT_ARRAYBUFFER || kind === SENT_VIEW ? 'sent' : 'received';
+    return withFields(header(type, numbers[at]!, numbers[at + 1]!, numbers[at + 2]!), fields);
   };
 
   const flush = () => {
@@ -198,6 +270,35 @@ export function openRecordChannel(win: Window, n: Natives, writers: TextFrameWri
       }
     }
     if (inBatch > 0) postBatch(numbers[(count - 1) * STRIDE]!);
+    // (A page listening for our event could have sent meanwhile: its bytes stay.)
+    if (pendingCount === 0) emptyPool();
+  };
+
+  const emptyPool = () => {
+    poolUsed = 0;
+    if (poolSize > POOL_SHRINK_ABOVE) {
+      poolBuffer = new n.ArrayBuffer(POOL_BYTES);
+      pool = new n.Uint8Array(poolBuffer);
+      poolSize = POOL_BYTES;
+    }
+  };
+
+  /** Copies `length` bytes of `head` to the end of the pool (grown by doubling); returns where they went. */
+  const keepBytes = (head: Uint8Array, length: number): number => {
+    if (poolUsed + length > poolSize) {
+      let size = poolSize * 2;
+      while (size < poolUsed + length) size *= 2;
+      const buffer = new n.ArrayBuffer(size);
+      const bigger = new n.Uint8Array(buffer);
+      n.apply(n.typedArraySet, bigger, [new n.Uint8Array(poolBuffer, 0, poolUsed), 0]);
+      poolBuffer = buffer;
+      pool = bigger;
+      poolSize = size;
+    }
+    const offset = poolUsed;
+    if (length > 0) n.apply(n.typedArraySet, pool, [head, offset]);
+    poolUsed += length;
+    return offset;
   };
 
   const put = <T>(array: T[], i: number, value: T) => {
@@ -207,13 +308,14 @@ export function openRecordChannel(win: Window, n: Natives, writers: TextFrameWri
 
   /** The next free slot, growing the typed arrays when full (copied by hand: TypedArray#set is page-replaceable). */
   const takeSlot = (): number => {
-    if (pendingCount === kinds.length) {
-      const moreKinds = new n.Uint8Array(kinds.length * 2);
-      const moreNumbers = new n.Float64Array(numbers.length * 2);
-      for (let i = 0; i < kinds.length; i++) moreKinds[i] = kinds[i]!;
-      for (let i = 0; i < numbers.length; i++) moreNumbers[i] = numbers[i]!;
+    if (pendingCount === slots) {
+      const moreKinds = new n.Uint8Array(slots * 2);
+      const moreNumbers = new n.Float64Array(slots * 2 * STRIDE);
+      for (let i = 0; i < slots; i++) moreKinds[i] = kinds[i]!;
+      for (let i = 0; i < slots * STRIDE; i++) moreNumbers[i] = numbers[i]!;
       kinds = moreKinds;
       numbers = moreNumbers;
+      slots *= 2;
     }
     return pendingCount++;
   };
@@ -263,6 +365,7 @@ export function openRecordChannel(win: Window, n: Natives, writers: TextFrameWri
     let dropLifecycle = count - keep - dropFrames;
     let kept = 0;
     let chars = 0;
+    let used = 0;
     for (let i = 0; i < count; i++) {
       const kind = kinds[i]!;
       if (kind === JSON_LIFECYCLE ? dropLifecycle > 0 : dropFrames > 0) {
@@ -277,8 +380,19 @@ export function openRecordChannel(win: Window, n: Natives, writers: TextFrameWri
         thrown[kept] = thrown[i]!;
       }
       chars += texts[kept]!.length;
+      if (kind >= SENT_ARRAYBUFFER) {
+        // Kept heads move to the front of the pool, in order (set copies overlapping bytes as memmove does).
+        const at = kept * STRIDE;
+        const length = numbers[at + HEAD_LENGTH]!;
+        const from = numbers[at + POOL_OFFSET]!;
+        if (from !== used) n.apply(n.typedArraySet, pool, [new n.Uint8Array(poolBuffer, from, length), used]);
+        numbers[at + POOL_OFFSET] = used;
+        used += length;
+        chars += length;
+      }
       kept++;
     }
+    poolUsed = used;
     for (let i = kept; i < count; i++) {
       texts[i] = ''; // let the payloads go
       thrown[i] = null;
@@ -308,6 +422,24 @@ export function openRecordChannel(win: Window, n: Natives, writers: TextFrameWri
     numbers[at + 3] = state;
     numbers[at + 4] = bufferedAmount;
     shipped(text.length); // kept whole until the flush
+  };
+
+  const shipBytes = (kind: number, socket: number, head: Uint8Array, headLength: number, size: number, state: number, bufferedAmount: number, thrownName: string | null, time: number) => {
+    const offset = keepBytes(head, headLength);
+    const i = takeSlot();
+    kinds[i] = kind;
+    put(texts, i, '');
+    put(thrown, i, thrownName);
+    const at = i * STRIDE;
+    numbers[at] = ++seq;
+    numbers[at + 1] = time;
+    numbers[at + 2] = socket;
+    numbers[at + 3] = state;
+    numbers[at + 4] = bufferedAmount;
+    numbers[at + POOL_OFFSET] = offset;
+    numbers[at + HEAD_LENGTH] = headLength;
+    numbers[at + SIZE] = size;
+    shipped(headLength); // bytes held in the pool
   };
 
   /** Ships the filled front of `held`; past the cap, unfilled places are given up (a gap in seq is fine). */
@@ -441,6 +573,22 @@ export function openRecordChannel(win: Window, n: Natives, writers: TextFrameWri
       if (held.length > 0) emitJson('received', socket, writers.received(text, settings.previewChars), incomingTime());
       else if (full()) seq++;
       else shipText(RECEIVED_TEXT, socket, text, 0, 0, null, incomingTime());
+    },
+    emitSentBytes(socket, kind, head, headLength, size, readyState, closeRequested, bufferedAmount, thrownName) {
+      if (held.length > 0) {
+        const max = settings.previewChars;
+        const fields = writers.sentBytes(kind, head, headLength, size, readyState, closeRequested, bufferedAmount, thrownName, max);
+        emitJson('sent', socket, fields, readClock());
+      } else if (full()) seq++;
+      else {
+        const state = readyState + (closeRequested ? CLOSE_REQUESTED : 0);
+        shipBytes(kind === 'view' ? SENT_VIEW : SENT_ARRAYBUFFER, socket, head, headLength, size, state, bufferedAmount, thrownName, frameTime());
+      }
+    },
+    emitReceivedBytes(socket, head, headLength, size) {
+      if (held.length > 0) emitJson('received', socket, writers.receivedBytes(head, headLength, size, settings.previewChars), incomingTime());
+      else if (full()) seq++;
+      else shipBytes(RECEIVED_BYTES, socket, head, headLength, size, 0, 0, null, incomingTime());
     },
     reserve(type, socket) {
       if (full()) {

@@ -12,7 +12,7 @@ import type { PageRecordMap, SentKind } from '../protocol/records';
 import type { Natives } from './natives';
 import { bytesPreview, textPreview } from './payload-preview';
 import { sentFieldsJson, type SendRecord } from './record-json';
-import type { RecordChannel } from './record-channel';
+import type { BinarySentKind, RecordChannel } from './record-channel';
 import { arrayBufferSize, blobSize, readBlobHead, type SocketState } from './socket-observer';
 import { captureStack } from './stack';
 import { thrownName } from './thrown-name';
@@ -33,12 +33,14 @@ export function sendTrap(n: Natives, sockets: Sockets, channel: RecordChannel): 
       const text = isPrimitive(data) && typeof data !== 'symbol' ? `${data as string}` : null;
       let readyState = -1;
       let closeRequested = false;
+      let bytes: BinarySend | null = null;
       let other: SendRecord | null = null;
       try {
         readyState = n.ws.readyState(thisArg as WebSocket);
         closeRequested = state.closeRequested;
         // Binary data can change after send() returns: what the record shows of it is taken now.
-        if (text === null) other = describeOtherSend(data, readyState, closeRequested, n, channel);
+        if (text === null) bytes = binarySend(data, n, channel);
+        if (text === null && bytes === null) other = describeOtherSend(data, readyState, closeRequested, n);
       } catch {
         readyState = -1;
       }
@@ -54,7 +56,10 @@ export function sendTrap(n: Natives, sockets: Sockets, channel: RecordChannel): 
             const bufferedAmount = n.ws.bufferedAmount(thisArg);
             // A string cannot change after send(): it is analysed and written in the flush.
             if (text !== null) channel.emitSentText(state.id, text, readyState, closeRequested, bufferedAmount, thrown);
-            else if (other && other.kind === 'blob' && thrown === null && other.size > 0) {
+            else if (bytes) {
+              // No page code ran since the head was taken (send() converts nothing binary): it is copied now.
+              channel.emitSentBytes(state.id, bytes.kind, bytes.head, bytes.headLength, bytes.size, readyState, closeRequested, bufferedAmount, thrown);
+            } else if (other && other.kind === 'blob' && thrown === null && other.size > 0) {
               emitWithBlobHead({ ...other, bufferedAmount, thrown }, data as Blob, state.id, n, channel);
             } else if (other) channel.emitFields('sent', state.id, sentFieldsJson(other, bufferedAmount, thrown, n));
           } catch {
@@ -77,6 +82,31 @@ export function sentTextFields(
   n: Natives,
 ): string {
   return sentFieldsJson(describeTextSend(text, readyState, closeRequested, max, n), bufferedAmount, thrown, n);
+}
+
+/** The fields of a binary `sent` record from its head's bytes, written in the hook's flush (RecordChannel.emitSentBytes). */
+export function sentBytesFields(
+  kind: BinarySentKind,
+  head: Uint8Array,
+  headLength: number,
+  size: number,
+  readyState: number,
+  closeRequested: boolean,
+  bufferedAmount: number,
+  thrown: string | null,
+  max: number,
+  n: Natives,
+): string {
+  const record: SendRecord = { kind, size, readyState, findings: timingFindings(readyState, closeRequested, n), ...bytesPreview(head, headLength, size, max) };
+  return sentFieldsJson(record, bufferedAmount, thrown, n);
+}
+
+/** An ArrayBuffer or view handed to send(): a view of its first bytes, copied once send() has returned. */
+interface BinarySend {
+  kind: BinarySentKind;
+  head: Uint8Array;
+  headLength: number;
+  size: number;
 }
 
 function timingFindings(readyState: number, closeRequested: boolean, n: Natives): Finding[] {
@@ -106,24 +136,26 @@ function emitWithBlobHead(record: PageRecordMap['sent'], blob: Blob, socket: num
   });
 }
 
-/** What send() got when it was not a string: binary data (its head copied now), a Blob, a symbol or another object. */
-function describeOtherSend(data: unknown, readyState: number, closeRequested: boolean, n: Natives, channel: RecordChannel): SendRecord {
-  const findings = timingFindings(readyState, closeRequested, n);
-  const max = channel.settings.previewChars;
-  const headMax = max >> 1;
+/** Binary data handed to send() (an ArrayBuffer or a view): a view of its head, or null. */
+function binarySend(data: unknown, n: Natives, channel: RecordChannel): BinarySend | null {
+  const headMax = channel.settings.previewChars >> 1;
   const size = arrayBufferSize(data, n);
   if (size >= 0) {
     const length = size < headMax ? size : headMax;
-    const head = new n.Uint8Array(data as ArrayBuffer, 0, length);
-    return { kind: 'arraybuffer', size, readyState, findings, ...bytesPreview(head, length, size, max) };
+    return { kind: 'arraybuffer', head: new n.Uint8Array(data as ArrayBuffer, 0, length), headLength: length, size };
   }
   if (n.isView(data)) {
     const bounds = n.view.window(data as ArrayBufferView);
     const viewSize = bounds[2];
     const length = viewSize < headMax ? viewSize : headMax;
-    const head = new n.Uint8Array(bounds[0], bounds[1], length);
-    return { kind: 'view', size: viewSize, readyState, findings, ...bytesPreview(head, length, viewSize, max) };
+    return { kind: 'view', head: new n.Uint8Array(bounds[0], bounds[1], length), headLength: length, size: viewSize };
   }
+  return null;
+}
+
+/** What send() got when it was neither a string nor binary data: a Blob, a symbol or another object. */
+function describeOtherSend(data: unknown, readyState: number, closeRequested: boolean, n: Natives): SendRecord {
+  const findings = timingFindings(readyState, closeRequested, n);
   const blob = blobSize(data, n);
   if (blob >= 0) return { kind: 'blob' as SentKind, size: blob, readyState, findings, preview: '', truncated: true };
   return { kind: 'text', size: 0, readyState, findings, preview: '', truncated: true };

@@ -64,9 +64,9 @@ function recordIncoming(data: unknown, socket: number, n: Natives, channel: Reco
   }
   const size = arrayBufferSize(data, n);
   if (size >= 0) {
+    // Its head is copied now (the page may change the buffer later) and written in the flush.
     const length = size < headMax ? size : headMax;
-    const { preview, truncated } = bytesPreview(new n.Uint8Array(data as ArrayBuffer, 0, length), length, size, max);
-    channel.emitFields('received', socket, frameFieldsJson('arraybuffer', size, preview, truncated, n));
+    channel.emitReceivedBytes(socket, new n.Uint8Array(data as ArrayBuffer, 0, length), length, size);
     return;
   }
   const blob = blobSize(data, n);
@@ -84,6 +84,12 @@ function recordIncoming(data: unknown, socket: number, n: Natives, channel: Reco
 export function receivedTextFields(text: string, max: number, n: Natives): string {
   const { preview, truncated } = textPreview(text, max, n);
   return frameFieldsJson('text', utf8Length(text, n), preview, truncated, n);
+}
+
+/** The fields of a binary `received` record from its head's bytes, written in the hook's flush (RecordChannel.emitReceivedBytes). */
+export function receivedBytesFields(head: Uint8Array, headLength: number, size: number, max: number, n: Natives): string {
+  const { preview, truncated } = bytesPreview(head, headLength, size, max);
+  return frameFieldsJson('arraybuffer', size, preview, truncated, n);
 }
 
 /**

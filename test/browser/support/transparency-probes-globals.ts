@@ -220,6 +220,33 @@ export const GLOBAL_PROBES: TransparencyProbe[] = [
   speciesProbe('Array'),
   speciesProbe('Promise'),
 
+  // The hook copies binary heads into a pool of its own with the captured %TypedArray%.prototype.set,
+  // and never reads a typed array's length or bounds through the page-replaceable getters.
+  p('typed array getters and set are not called by the hook, binary frames in both directions', String.raw`async (h) => {
+    const proto = Object.getPrototypeOf(Uint8Array.prototype);
+    const calls = {};
+    const saved = {};
+    for (const key of ['length', 'byteLength', 'byteOffset', 'buffer', 'set', 'subarray', 'slice']) {
+      const d = Object.getOwnPropertyDescriptor(proto, key);
+      saved[key] = d;
+      calls[key] = 0;
+      if (d.get) Object.defineProperty(proto, key, { configurable: true, get() { calls[key]++; return d.get.call(this); } });
+      else Object.defineProperty(proto, key, { configurable: true, writable: true, value: function (...args) { calls[key]++; return d.value.apply(this, args); } });
+    }
+    try {
+      const ws = h.make('/ws/echo');
+      ws.binaryType = 'arraybuffer';
+      await h.opened(ws);
+      const bytes = new Uint8Array(1024);
+      // 200 heads of 512 bytes: more than the pool's first 64 KiB.
+      for (let i = 0; i < 100; i++) { ws.send(bytes.buffer); ws.send(new DataView(bytes.buffer, 3, 700)); }
+      await h.messages(ws, 200);
+      return calls;
+    } finally {
+      for (const key of Object.keys(saved)) Object.defineProperty(proto, key, saved[key]);
+    }
+  }`),
+
   p('stack seen by page code called back from inside the constructor, send and close', String.raw`async (h) => {
     const stacks = {};
     const probe = (label, value) => ({ toString() { stacks[label] = new Error('x').stack; return value; } });
