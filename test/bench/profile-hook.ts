@@ -17,6 +17,7 @@ if (process.env.BENCH_SKIP_BUILD !== '1') {
 const { launchChromium } = await import('../browser/support/browsers');
 const { startBenchServer } = await import('./support/bench-server');
 const { call, openBenchPage } = await import('./support/bench-page');
+const { openPanelTab } = await import('../browser/support/panel');
 
 interface ProfileNode {
   id: number;
@@ -109,6 +110,11 @@ try {
   await profiled(page, 'echo 1 KiB binary × 12,000 (ms)', () => call(page, 'echo', 'echo', 'binary1k', 12_000, 64));
   await call(page, 'flood', 'flood', 20_000, 2_000);
   await profiled(page, 'receive × 200,000 (ms)', () => call(page, 'flood', 'flood', 200_000, 5_000));
+  // With a panel attached the hook writes its records and the relay (same thread) forwards them.
+  const panel = await openPanelTab(hooked, page);
+  await call(page, 'echo', 'echo', 'small', 4000, 64);
+  await profiled(page, 'echo 64 B text × 12,000, panel attached (ms)', () => call(page, 'echo', 'echo', 'small', 12_000, 64));
+  await panel.close();
 } finally {
   await hooked.close();
   await server.close();

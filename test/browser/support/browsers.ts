@@ -57,12 +57,6 @@ export interface ChromiumOptions extends LaunchOptions {
   /** Show windows (the demo, when a display exists). */
   headed?: boolean;
   windowSize?: [number, number];
-  /**
-   * Targets puppeteer must leave alone (not attach to). A page with a CDP
-   * client attached is a page with DevTools open: benchmarks of the page
-   * with DevTools closed drive such pages over their own socket instead.
-   */
-  leaveAlone?: (url: string) => boolean;
 }
 
 export async function launchChromium(options: ChromiumOptions = {}): Promise<LaunchedBrowser> {
@@ -92,7 +86,6 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Lau
     ignoreDefaultArgs: extension ? ['--disable-extensions'] : [],
     protocolTimeout: 60_000,
     networkEnabled: options.networkEvents ?? true,
-    ...(options.leaveAlone ? { targetFilter: (target: import('puppeteer-core').Target) => !options.leaveAlone!(target.url()) } : {}),
   });
   let extensionOrigin = '';
   if (extension) {
