@@ -30,7 +30,7 @@ if (process.env.BENCH_SKIP_BUILD !== '1') {
 const { launchChromium, launchFirefox } = await import('../browser/support/browsers');
 const { DEFAULT_CAPTURE_SETTINGS } = await import('../../src/protocol/settings');
 const { startBenchServer } = await import('./support/bench-server');
-const { describeMachine } = await import('./support/machine');
+const { cpuTimes, describeMachine, stealPercent } = await import('./support/machine');
 const { runHookOverhead } = await import('./hook-overhead');
 const { runCoreRatios } = await import('./core-ratios');
 const { bundleCoreRatios, runCoreRatiosIn } = await import('./core-browsers');
@@ -55,8 +55,22 @@ const recordBoundBytes = previewChars * 2 + 1024;
 const figures = (c: { analyzeVsEncode1MiB: { ascii: number; japanese: number }; validateVsTextDecoder1MiB: number }) =>
   [c.analyzeVsEncode1MiB.ascii, c.analyzeVsEncode1MiB.japanese, c.validateVsTextDecoder1MiB].map((x) => x.toFixed(3)).join(' / ');
 
+/** CPU time the host took from this machine, per section and over the run (percent; see stealPercent). */
+const steal: Record<string, number | null> = {};
+const runStart = cpuTimes();
+let sectionStart = runStart;
+/** Ends a section: how much CPU time was stolen during it, logged and kept. */
+function endSection(name: string): void {
+  const now = cpuTimes();
+  steal[name] = stealPercent(sectionStart, now);
+  steal.run = stealPercent(runStart, now);
+  sectionStart = now;
+  if (steal[name] !== null) log(`${name}: ${steal[name]}% of the CPU time was stolen by the host`);
+}
+
 /** Written after every section, so a late failure keeps what was measured. */
 function writeResults(): void {
+  results.cpuStealPercent = steal;
   results.verdicts = verdicts;
   results.durationSeconds = Math.round((Date.now() - started) / 1000);
   writeFileSync(resolve('bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -77,6 +91,7 @@ try {
       { field: 'hook.sendCallRatio', value: hook.sendCallRatio, goal: '≤ 1.25', ok: hook.sendCallRatio <= 1.25 },
       { field: 'hook.sendCallRatioWithFlush (extra)', value: hook.sendCallRatioWithFlush, goal: 'report', ok: null },
     );
+    endSection('hook');
     writeResults();
   }
   if (ONLY.has('core')) {
@@ -104,6 +119,7 @@ try {
       { field: 'core in Firefox ESR (ascii / japanese / validate)', value: figures(firefoxCore as typeof chromium), goal: 'report', ok: null },
       { field: 'core in Node (ascii / japanese / validate)', value: figures(node), goal: 'report', ok: null },
     );
+    endSection('core');
     writeResults();
   }
   if (ONLY.has('pipeline')) {
@@ -121,6 +137,7 @@ try {
         ok: pipeline.rounds.every((r) => r.lost === 0),
       },
     );
+    endSection('pipeline');
     writeResults();
   }
   if (ONLY.has('panel')) {
@@ -132,6 +149,7 @@ try {
       { field: 'panel.filter100kMs', value: panel.filter100kMs, goal: '< 50', ok: panel.filter100kMs < 50 },
       { field: 'panel.heapMiB100k', value: panel.heapMiB100k, goal: `≤ ${heapCap.toFixed(0)} (100k × (2×previewChars + 1 KiB))`, ok: panel.heapMiB100k <= heapCap },
     );
+    endSection('panel');
     writeResults();
   }
   if (ONLY.has('flood')) {
@@ -155,6 +173,7 @@ try {
       verdicts.push({ field: 'page.heapGrowthMiB1M', value: 'not measured (see page.error)', goal: `≤ ${capMiB.toFixed(1)}`, ok: null });
       log(`flood failed: ${String(error)}`);
     }
+    endSection('flood');
     writeResults();
   }
 } finally {
@@ -163,6 +182,7 @@ try {
   await server.close();
 }
 
+verdicts.push({ field: 'CPU time stolen by the host (whole run)', value: steal.run === undefined || steal.run === null ? 'unknown' : `${steal.run}%`, goal: 'report', ok: null });
 writeResults();
 printReport(results, verdicts);
 log(`wrote ${resolve('bench-results.json')}`);

@@ -35,3 +35,29 @@ export function describeMachine(chromium: string): Machine {
     date: new Date().toISOString(),
   };
 }
+
+/** The machine's CPU time so far, from /proc/stat: all of it and what the hypervisor gave to others (steal), in ticks. */
+export interface CpuTimes {
+  total: number;
+  steal: number;
+}
+
+export function cpuTimes(): CpuTimes | null {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
+    if (fields.length < 8 || fields.some((n) => !Number.isFinite(n))) return null;
+    return { total: fields.reduce((a, b) => a + b, 0), steal: fields[7]! };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The share of CPU time stolen between two readings, in percent: on a
+ * virtual machine whose host is busy, a core runs only part of the time, and
+ * every figure of that stretch is noisier (null where /proc/stat is missing).
+ */
+export function stealPercent(from: CpuTimes | null, to: CpuTimes | null): number | null {
+  if (!from || !to || to.total <= from.total) return null;
+  return Math.round(((to.steal - from.steal) / (to.total - from.total)) * 1000) / 10;
+}
