@@ -59,13 +59,14 @@ const figures = (c: { analyzeVsEncode1MiB: { ascii: number; japanese: number }; 
 const steal: Record<string, number | null> = {};
 const runStart = cpuTimes();
 let sectionStart = runStart;
-/** Ends a section: how much CPU time was stolen during it, logged and kept. */
+/** Ends a section: how much CPU time was stolen during it, logged and kept, and the results so far written. */
 function endSection(name: string): void {
   const now = cpuTimes();
   steal[name] = stealPercent(sectionStart, now);
   steal.run = stealPercent(runStart, now);
   sectionStart = now;
   if (steal[name] !== null) log(`${name}: ${steal[name]}% of the CPU time was stolen by the host`);
+  writeResults();
 }
 
 /** Written after every section, so a late failure keeps what was measured. */
@@ -92,7 +93,6 @@ try {
       { field: 'hook.sendCallRatioWithFlush (extra)', value: hook.sendCallRatioWithFlush, goal: 'report', ok: null },
     );
     endSection('hook');
-    writeResults();
   }
   if (ONLY.has('core')) {
     // In the browsers the hook runs in (Chromium: the verdict; Firefox ESR: reported), and in Node for comparison.
@@ -120,7 +120,6 @@ try {
       { field: 'core in Node (ascii / japanese / validate)', value: figures(node), goal: 'report', ok: null },
     );
     endSection('core');
-    writeResults();
   }
   if (ONLY.has('pipeline')) {
     const pipeline = await runPipeline(hooked, unhooked, server, ROUNDS, PIPELINE_SECONDS, log);
@@ -138,7 +137,6 @@ try {
       },
     );
     endSection('pipeline');
-    writeResults();
   }
   if (ONLY.has('panel')) {
     const panel = await runPanelScale(hooked, server, ROUNDS, log);
@@ -150,7 +148,6 @@ try {
       { field: 'panel.heapMiB100k', value: panel.heapMiB100k, goal: `≤ ${heapCap.toFixed(0)} (100k × (2×previewChars + 1 KiB))`, ok: panel.heapMiB100k <= heapCap },
     );
     endSection('panel');
-    writeResults();
   }
   if (ONLY.has('flood')) {
     const capMiB = (bufferCapRecords * recordBoundBytes) / 2 ** 20;
@@ -174,7 +171,6 @@ try {
       log(`flood failed: ${String(error)}`);
     }
     endSection('flood');
-    writeResults();
   }
 } finally {
   await hooked.close();
@@ -182,7 +178,8 @@ try {
   await server.close();
 }
 
-verdicts.push({ field: 'CPU time stolen by the host (whole run)', value: steal.run === undefined || steal.run === null ? 'unknown' : `${steal.run}%`, goal: 'report', ok: null });
+const stolen = steal.run ?? null;
+verdicts.push({ field: 'CPU time stolen by the host (whole run)', value: stolen === null ? 'unknown' : `${stolen}%`, goal: 'report', ok: null });
 writeResults();
 printReport(results, verdicts);
 log(`wrote ${resolve('bench-results.json')}`);
