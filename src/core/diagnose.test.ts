@@ -212,6 +212,30 @@ describe('diagnoseClose: the header', () => {
     expect(d.initiatorExplanation).toContain('wasClean false');
   });
 
+  it('initiator: an unclean server close after a send that left data queued names the backlog (Chromium), not the handshake', () => {
+    const b = timeline();
+    b.open(0);
+    b.sendText(10, 'steady', null, 0);
+    for (let i = 1; i <= 10; i++) b.sendText(1 * SEC, `burst ${i}`, null, 7 * i);
+    b.closed(1 * SEC + 5, 1008, 'rate limit exceeded', false);
+    const chrome = diagnoseClose(b.build(), { browser: 'chrome' })!;
+    expect(chrome.initiator).toBe('server');
+    expect(chrome.initiatorExplanation).toContain('sent frame #11 bufferedAmount was 70 bytes');
+    expect(chrome.initiatorExplanation).toContain('dropped, never sent');
+    expect(chrome.initiatorExplanation).not.toContain('did not finish cleanly');
+    const ja = diagnoseClose(b.build(), { browser: 'chrome', locale: 'ja' })!;
+    expect(ja.initiatorExplanation).toContain('送信フレーム #11');
+    // Firefox's wasClean does not depend on the send queue: the plain wording.
+    const firefox = diagnoseClose(b.build(), { browser: 'firefox' })!;
+    expect(firefox.initiatorExplanation).toContain('did not finish cleanly');
+    // Nothing queued after the last send: the plain wording in Chromium too.
+    const drained = timeline();
+    drained.open(0);
+    drained.sendText(10, 'one', null, 0);
+    drained.closed(1 * SEC, 1008, '', false);
+    expect(diagnoseClose(drained.build(), { browser: 'chrome' })!.initiatorExplanation).toContain('did not finish cleanly');
+  });
+
   it('ignores records after the close and unknown browser values', () => {
     const b = timeline();
     b.open(0);

@@ -9,6 +9,7 @@
 
 import type { RuleContext } from './context';
 import { closeCall } from './evidence';
+import { formatBytes } from './format';
 import type { Initiator } from './types';
 
 export interface InitiatorVerdict {
@@ -83,15 +84,33 @@ function byServer(ctx: RuleContext): string {
       'サーバー（またはその手前のプロキシ）がステータスコードのないクローズフレームを送ってきました。ページは close() を呼んでいません。空のクローズフレームはブラウザーでは 1005 として報告されます。',
     );
   }
-  const unclean = ctx.close.wasClean
-    ? ''
-    : ctx.t(' The closing handshake did not finish cleanly (wasClean false).', 'ただし、クロージングハンドシェイクは正常に完了していません（wasClean が false）。');
+  const unclean = ctx.close.wasClean ? '' : uncleanAfterServerClose(ctx);
   return (
     ctx.t(
       `The server (or a proxy in front of it) sent a Close frame with code ${code}; the page had not called close().`,
       `サーバー（またはその手前のプロキシ）がコード ${code} のクローズフレームを送ってきました。ページは close() を呼んでいません。`,
     ) + unclean
   );
+}
+
+/**
+ * Why a close with the server's code can still be unclean. Chromium's
+ * DOMWebSocket::DidClose reports wasClean false not only when the closing
+ * handshake failed but also when data the page sent was still queued
+ * (bufferedAmount > 0) as the close arrived: those frames are dropped. The
+ * last send's bufferedAmount shows whether the page had such a backlog.
+ */
+function uncleanAfterServerClose(ctx: RuleContext): string {
+  const last = ctx.sends.at(-1);
+  if (ctx.browser !== 'firefox' && last && last.bufferedAmount > 0) {
+    const queued = formatBytes(last.bufferedAmount, ctx.locale);
+    const frame = ctx.sendNumber(last);
+    return ctx.t(
+      ` wasClean is false: Chromium also reports an unclean close when data the page sent was still queued as the close arrived, and right after sent frame #${frame} bufferedAmount was ${queued}. Frames still queued at the close were dropped, never sent; the server did not see them.`,
+      `wasClean は false です。Chromium は、ページが送ったデータが close の到着時点でまだ送信待ちだった場合にも正常でない終了として報告します。送信フレーム #${frame} の直後の bufferedAmount は ${queued} でした。close の時点で送信待ちだったフレームは破棄され、サーバーには届いていません。`,
+    );
+  }
+  return ctx.t(' The closing handshake did not finish cleanly (wasClean false).', 'ただし、クロージングハンドシェイクは正常に完了していません（wasClean が false）。');
 }
 
 export function decideInitiator(ctx: RuleContext): InitiatorVerdict {

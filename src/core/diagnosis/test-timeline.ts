@@ -15,8 +15,8 @@ export interface TimelineBuilder {
   /** Every method takes the time in ms after T0. */
   created(at: number): number;
   open(at: number, protocol?: string): number;
-  /** `thrown`: the exception send() threw (the frame never left). */
-  sendText(at: number, text: string, thrown?: string | null): number;
+  /** `thrown`: the exception send() threw (the frame never left); `bufferedAmount`: as read right after the send. */
+  sendText(at: number, text: string, thrown?: string | null, bufferedAmount?: number): number;
   sendBinary(at: number, size: number, kind?: Exclude<SentKind, 'text'>): number;
   receive(at: number, size: number, kind?: ReceivedKind): number;
   error(at: number): number;
@@ -41,9 +41,9 @@ export function timeline(url = 'wss://example.test/socket', protocols: string[] 
       protocol = p;
       return push('open', at, { protocol: p, extensions: '' });
     },
-    sendText: (at, text, thrown = null) => {
+    sendText: (at, text, thrown = null, bufferedAmount = 0) => {
       const a = analyzeOutgoingText(text);
-      return push('sent', at, { kind: 'text', size: a.utf8Bytes, preview: text, truncated: false, readyState: thrown ? 0 : 1, bufferedAmount: 0, thrown, findings: a.findings });
+      return push('sent', at, { kind: 'text', size: a.utf8Bytes, preview: text, truncated: false, readyState: thrown ? 0 : 1, bufferedAmount, thrown, findings: a.findings });
     },
     sendBinary: (at, size, kind = 'arraybuffer') =>
       push('sent', at, { kind, size, preview: '', truncated: size > 0, readyState: 1, bufferedAmount: 0, thrown: null, findings: [] }),
