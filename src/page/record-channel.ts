@@ -35,6 +35,17 @@ const MAX_PENDING_BEFORE_READY = 10_000;
  * panel is attached).
  */
 const FLUSH_DELAY_MS = 16;
+/**
+ * While a page is busy (its last flush wrote BUSY_FLUSH_RECORDS records or
+ * more, some 4,000 a second), batches go out every BUSY_FLUSH_DELAY_MS
+ * instead: each crossing to the panel costs every process on the way (the
+ * relay's port, the browser, the worker, the panel) a fixed share of the
+ * machine's cores, which a page streaming thousands of frames a second would
+ * feel; a tenth of a second is still live to whoever reads the panel. The
+ * first quiet flush brings the frame rate back.
+ */
+const BUSY_FLUSH_RECORDS = 64;
+const BUSY_FLUSH_DELAY_MS = 100;
 const FLUSH_SOON_RECORDS = 65_536;
 const FLUSH_NOW_RECORDS = 262_144;
 const FLUSH_NOW_CHARS = 16 * 1024 * 1024;
@@ -167,6 +178,8 @@ export function openRecordChannel(win: Window, n: Natives, writers: FrameWriters
   let seq = 0;
   let ready = false;
   let flushScheduled = false;
+  /** FLUSH_DELAY_MS, or BUSY_FLUSH_DELAY_MS after a busy flush. */
+  let flushDelay = FLUSH_DELAY_MS;
   /** A flush waits for the end of the current task (FLUSH_SOON_RECORDS). */
   let flushSoon = false;
   /**
@@ -240,6 +253,7 @@ export function openRecordChannel(win: Window, n: Natives, writers: FrameWriters
     flushSoon = false;
     if (!ready || pendingCount === 0) return;
     const count = pendingCount;
+    flushDelay = count >= BUSY_FLUSH_RECORDS ? BUSY_FLUSH_DELAY_MS : FLUSH_DELAY_MS;
     pendingCount = 0;
     pendingChars = 0;
     let json = '';
@@ -340,7 +354,7 @@ export function openRecordChannel(win: Window, n: Natives, writers: FrameWriters
       n.queueMicrotask(flushWhileAttached);
     } else if (!flushScheduled) {
       flushScheduled = true;
-      n.setTimeout(flushWhileAttached, FLUSH_DELAY_MS);
+      n.setTimeout(flushWhileAttached, flushDelay);
     }
   };
 
