@@ -7,6 +7,7 @@ import { openPanelTab } from '../browser/support/panel';
 import type { LaunchedBrowser } from '../browser/support/browsers';
 import { call, openBenchPage } from './support/bench-page';
 import type { BenchServer } from './support/bench-server';
+import { processTreeCpuMs } from './support/machine';
 import { interleave, median, medianRatio } from './support/stats';
 
 interface EchoCase {
@@ -35,6 +36,13 @@ export interface HookResults {
   binary1kRatio: number;
   text1MiBRatio: number;
   smallTextRatioPanelOpen: number;
+  /**
+   * Extra: CPU time of every process of the browser for the same echoes,
+   * hooked ÷ unhooked (median over rounds; above 1 is what the extension
+   * costs). The host's stolen time is not in it, so it holds where the
+   * throughput ratios swing; null where /proc is missing.
+   */
+  cpuRatio: Record<'smallText' | 'binary1k' | 'text1MiB' | 'smallTextPanelOpen', number | null>;
   sendCallRatio: number;
   /** Extra: the send loop plus the next task (the hook's batch flush and the relay's handling of it). */
   sendCallRatioWithFlush: number;
@@ -47,6 +55,23 @@ export interface HookResults {
 async function timed(page: Page, kind: string, count: number, window: number): Promise<number> {
   await page.bringToFront();
   return call<number>(page, 'echo', 'echo', kind, count, window);
+}
+
+/** `timed`, noting the CPU time the browser's processes spent meanwhile in `cpu`. */
+async function timedWithCpu(launched: LaunchedBrowser, cpu: number[], page: Page, kind: string, count: number, window: number): Promise<number> {
+  await page.bringToFront();
+  const pid = launched.browser.process()?.pid;
+  const before = processTreeCpuMs(pid);
+  const ms = await call<number>(page, 'echo', 'echo', kind, count, window);
+  const after = processTreeCpuMs(pid);
+  cpu.push(before !== null && after !== null ? after - before : Number.NaN);
+  return ms;
+}
+
+/** Median of hooked ÷ unhooked CPU time per round; null when /proc could not be read. */
+function cpuRatioOf(hooked: number[], unhooked: number[]): number | null {
+  const ratio = medianRatio(hooked, unhooked);
+  return Number.isFinite(ratio) ? ratio : null;
 }
 
 const range = (xs: number[]): [number, number] => [Math.min(...xs), Math.max(...xs)];
@@ -71,20 +96,24 @@ export async function runHookOverhead(
   const raw: Record<string, number> = {};
   const spread: Record<string, [number, number]> = {};
   const results = {} as HookResults;
+  results.cpuRatio = { smallText: null, binary1k: null, text1MiB: null, smallTextPanelOpen: null };
+  const cpuKey = { small: 'smallText', binary1k: 'binary1k', text1MiB: 'text1MiB' } as const;
 
   for (const c of CASES) {
     // Warm up every page's code paths once before timing.
     for (const page of [hookedPage, plainPage]) await timed(page, c.kind, Math.min(c.count, 500), c.window);
+    const cpu = { hooked: [] as number[], unhooked: [] as number[] };
     const samples = await interleave(rounds, {
-      hooked: () => timed(hookedPage, c.kind, c.count, c.window),
-      unhooked: () => timed(plainPage, c.kind, c.count, c.window),
+      hooked: () => timedWithCpu(hooked, cpu.hooked, hookedPage, c.kind, c.count, c.window),
+      unhooked: () => timedWithCpu(unhooked, cpu.unhooked, plainPage, c.kind, c.count, c.window),
     });
     // Throughput ratio = unhooked time ÷ hooked time.
     results[c.field] = medianRatio(samples.unhooked, samples.hooked);
+    results.cpuRatio[cpuKey[c.kind]] = cpuRatioOf(cpu.hooked, cpu.unhooked);
     spread[c.field] = range(samples.unhooked.map((u, i) => u / samples.hooked[i]!));
     raw[`${c.kind} hooked msg/s`] = (c.count / median(samples.hooked)) * 1000;
     raw[`${c.kind} unhooked msg/s`] = (c.count / median(samples.unhooked)) * 1000;
-    log(`hook.${c.field} = ${results[c.field].toFixed(3)}`);
+    log(`hook.${c.field} = ${results[c.field].toFixed(3)} (CPU time ${results.cpuRatio[cpuKey[c.kind]]?.toFixed(3) ?? 'n/a'})`);
   }
 
   {
@@ -95,14 +124,16 @@ export async function runHookOverhead(
     await call(panelPage, 'open', 'echo', `${server.wsOrigin}/ws/echo`);
     const c = CASES[0]!;
     await timed(panelPage, c.kind, 500, c.window);
+    const cpu = { panel: [] as number[], unhooked: [] as number[] };
     const samples = await interleave(rounds, {
-      panel: () => timed(panelPage, c.kind, c.count, c.window),
-      unhooked: () => timed(plainPage, c.kind, c.count, c.window),
+      panel: () => timedWithCpu(hooked, cpu.panel, panelPage, c.kind, c.count, c.window),
+      unhooked: () => timedWithCpu(unhooked, cpu.unhooked, plainPage, c.kind, c.count, c.window),
     });
     results.smallTextRatioPanelOpen = medianRatio(samples.unhooked, samples.panel);
+    results.cpuRatio.smallTextPanelOpen = cpuRatioOf(cpu.panel, cpu.unhooked);
     spread.smallTextRatioPanelOpen = range(samples.unhooked.map((u, i) => u / samples.panel[i]!));
     raw['small panel-open msg/s'] = (c.count / median(samples.panel)) * 1000;
-    log(`hook.smallTextRatioPanelOpen = ${results.smallTextRatioPanelOpen.toFixed(3)}`);
+    log(`hook.smallTextRatioPanelOpen = ${results.smallTextRatioPanelOpen.toFixed(3)} (CPU time ${results.cpuRatio.smallTextPanelOpen?.toFixed(3) ?? 'n/a'})`);
     await panel.close();
     await panelPage.close();
   }

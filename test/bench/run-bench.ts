@@ -91,6 +91,12 @@ try {
       { field: 'hook.smallTextRatioPanelOpen', value: hook.smallTextRatioPanelOpen, goal: '≥ 0.90', ok: hook.smallTextRatioPanelOpen >= 0.9 },
       { field: 'hook.sendCallRatio', value: hook.sendCallRatio, goal: '≤ 1.25', ok: hook.sendCallRatio <= 1.25 },
       { field: 'hook.sendCallRatioWithFlush (extra)', value: hook.sendCallRatioWithFlush, goal: 'report', ok: null },
+      {
+        field: 'hook.cpuRatio (browser CPU time hooked ÷ unhooked: small / binary / 1 MiB / panel attached)',
+        value: Object.values(hook.cpuRatio).map((r) => (r === null ? 'n/a' : r.toFixed(3))).join(' / '),
+        goal: 'report',
+        ok: null,
+      },
     );
     endSection('hook');
   }

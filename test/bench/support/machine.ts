@@ -1,7 +1,7 @@
 // What the numbers were measured on.
 
 import { cpus, platform, release, totalmem, type } from 'node:os';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 
 export interface Machine {
   os: string;
@@ -60,4 +60,41 @@ export function cpuTimes(): CpuTimes | null {
 export function stealPercent(from: CpuTimes | null, to: CpuTimes | null): number | null {
   if (!from || !to || to.total <= from.total) return null;
   return Math.round(((to.steal - from.steal) / (to.total - from.total)) * 1000) / 10;
+}
+
+/**
+ * CPU time (user + system, ms) used so far by a process and all its
+ * descendants, from /proc: for a browser, every one of its processes (the
+ * renderers, the network service, the extension's). Time the host stole is
+ * not in it, so it shows what a workload cost even when the wall clock is
+ * noisy. Null where /proc is missing or the process is gone.
+ */
+export function processTreeCpuMs(root: number | undefined): number | null {
+  if (root === undefined) return null;
+  try {
+    const ticksPerMs = 100 / 1000; // USER_HZ is 100 on Linux
+    const parents = new Map<number, number>();
+    const ticks = new Map<number, number>();
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        parents.set(Number(entry), Number(fields[1]));
+        ticks.set(Number(entry), Number(fields[11]) + Number(fields[12]));
+      } catch {
+        // exited meanwhile
+      }
+    }
+    if (!ticks.has(root)) return null;
+    const inTree = (pid: number): boolean => {
+      for (let p = pid, hops = 0; p > 1 && hops < 64; p = parents.get(p) ?? 0, hops++) if (p === root) return true;
+      return false;
+    };
+    let sum = 0;
+    for (const [pid, t] of ticks) if (inTree(pid)) sum += t;
+    return sum / ticksPerMs;
+  } catch {
+    return null;
+  }
 }
