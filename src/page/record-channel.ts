@@ -17,7 +17,7 @@ import {
 } from '../protocol/envelope';
 import type { PageRecordMap, PageRecordType } from '../protocol/records';
 import type { Natives } from './natives';
-import { fieldsJson, timeJson } from './record-json';
+import { fieldsJson, frameTupleJson, timeJson } from './record-json';
 
 /** Records held while the relay has not answered yet (it normally answers at once). */
 const MAX_PENDING_BEFORE_READY = 10_000;
@@ -114,7 +114,7 @@ export interface RecordChannel {
 
 export type BinarySentKind = 'arraybuffer' | 'view';
 
-/** Writes a frame's fields (JSON members), in the flush. `head` holds the first `headLength` bytes of a binary frame. */
+/** Writes a frame's items after its socket (record-json.ts: frameTupleJson), in the flush. `head` holds the first `headLength` bytes of a binary frame. */
 export interface FrameWriters {
   sent(text: string, readyState: number, closeRequested: boolean, bufferedAmount: number, thrown: string | null, previewChars: number): string;
   received(text: string, previewChars: number): string;
@@ -245,7 +245,7 @@ export function openRecordChannel(win: Window, n: Natives, writers: FrameWriters
             );
     }
     const type = kind === SENT_TEXT || kind === SENT_ARRAYBUFFER || kind === SENT_VIEW ? 'sent' : 'received';
-    return withFields(header(type, numbers[at]!, numbers[at + 1]!, numbers[at + 2]!), fields);
+    return frameTupleJson(type, numbers[at]!, numbers[at + 1]!, numbers[at + 2]!, fields);
   };
 
   const flush = () => {
@@ -551,13 +551,17 @@ export function openRecordChannel(win: Window, n: Natives, writers: FrameWriters
   };
   const timeOf = (type: PageRecordType) => (type === 'received' ? incomingTime() : type === 'sent' ? frameTime() : readClock());
   const full = () => !ready && pendingCount + held.length >= MAX_PENDING_BEFORE_READY;
-  const emitJson = (type: PageRecordType, socket: number, fields: string, time: number) => {
+  /** `fields`: JSON members of the record, or with `tuple` a frame's items after its socket (FrameWriters). */
+  const emitJson = (type: PageRecordType, socket: number, fields: string, time: number, tuple = false) => {
     if (full()) {
       seq++; // the gap tells the panel a record is missing
       return;
     }
     const recordSeq = ++seq;
-    const json = withFields(header(type, recordSeq, time, socket), fields);
+    const json =
+      tuple && (type === 'sent' || type === 'received')
+        ? frameTupleJson(type, recordSeq, time, socket, fields)
+        : withFields(header(type, recordSeq, time, socket), fields);
     const kind = jsonKind(type);
     if (held.length === 0) ship(json, recordSeq, kind);
     else {
@@ -579,12 +583,12 @@ export function openRecordChannel(win: Window, n: Natives, writers: FrameWriters
       if (held.length > 0) {
         // Behind a reservation: written now, in its place.
         const max = settings.previewChars;
-        emitJson('sent', socket, writers.sent(text, readyState, closeRequested, bufferedAmount, thrownName, max), readClock());
+        emitJson('sent', socket, writers.sent(text, readyState, closeRequested, bufferedAmount, thrownName, max), readClock(), true);
       } else if (full()) seq++;
       else shipText(SENT_TEXT, socket, text, state, bufferedAmount, thrownName, frameTime());
     },
     emitReceivedText(socket, text) {
-      if (held.length > 0) emitJson('received', socket, writers.received(text, settings.previewChars), incomingTime());
+      if (held.length > 0) emitJson('received', socket, writers.received(text, settings.previewChars), incomingTime(), true);
       else if (full()) seq++;
       else shipText(RECEIVED_TEXT, socket, text, 0, 0, null, incomingTime());
     },
@@ -592,7 +596,7 @@ export function openRecordChannel(win: Window, n: Natives, writers: FrameWriters
       if (held.length > 0) {
         const max = settings.previewChars;
         const fields = writers.sentBytes(kind, head, headLength, size, readyState, closeRequested, bufferedAmount, thrownName, max);
-        emitJson('sent', socket, fields, readClock());
+        emitJson('sent', socket, fields, readClock(), true);
       } else if (full()) seq++;
       else {
         const state = readyState + (closeRequested ? CLOSE_REQUESTED : 0);
@@ -600,7 +604,7 @@ export function openRecordChannel(win: Window, n: Natives, writers: FrameWriters
       }
     },
     emitReceivedBytes(socket, head, headLength, size) {
-      if (held.length > 0) emitJson('received', socket, writers.receivedBytes(head, headLength, size, settings.previewChars), incomingTime());
+      if (held.length > 0) emitJson('received', socket, writers.receivedBytes(head, headLength, size, settings.previewChars), incomingTime(), true);
       else if (full()) seq++;
       else shipBytes(RECEIVED_BYTES, socket, head, headLength, size, 0, 0, null, incomingTime());
     },

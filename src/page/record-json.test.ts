@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { capturePrimordials } from './primordials';
 import { bytesPreview } from './payload-preview';
-import { frameFieldsJson, recordJson, sentFieldsJson, timeJson } from './record-json';
+import { readPageRecord } from '../protocol/guard';
+import { frameFieldsJson, frameTupleJson, frameTupleTail, recordJson, sentFieldsJson, sentTupleTail, timeJson } from './record-json';
 
 const p = capturePrimordials(globalThis);
 
@@ -50,6 +51,28 @@ describe('frame fields', () => {
       const expected = { kind: 'text', size: 5, preview: 'he"y', truncated: false, readyState: 1, bufferedAmount: 1024, thrown, findings: list };
       expect(`{${sentFieldsJson(sent, 1024, thrown, p)}}`).toBe(JSON.stringify(expected));
     }
+  });
+});
+
+describe('frame tuples', () => {
+  it('read back through the guard as the same records the keyed fields make', () => {
+    const preview = 'quote " backslash \\ \u0000 \uD800 日本';
+    const received = JSON.parse(frameTupleJson('received', 7, 1712.25, 2, frameTupleTail('text', 17, preview, true, p)));
+    expect(readPageRecord(received)).toEqual({ type: 'received', seq: 7, time: 1712.25, socket: 2, kind: 'text', size: 17, preview, truncated: true });
+    const findings = [{ kind: 'nul', severity: 'warning', message: { en: 'a', ja: 'い' }, index: 3 }];
+    for (const [thrown, list] of [[null, []], ['InvalidStateError', findings]] as const) {
+      const sent = { kind: 'text' as const, size: 5, preview: 'he"y', truncated: false, readyState: 1, findings: [...list] as never[] };
+      const keyed = JSON.parse(`{"type":"sent","seq":8,"time":1713.5,"socket":2,${sentFieldsJson(sent, 1024, thrown, p)}}`);
+      const tuple = JSON.parse(frameTupleJson('sent', 8, 1713.5, 2, sentTupleTail(sent, 1024, thrown, p)));
+      expect(readPageRecord(tuple)).toEqual(readPageRecord(keyed));
+      expect(readPageRecord(tuple)).not.toBeNull();
+    }
+  });
+
+  it('write the hex preview of a binary head as it is', () => {
+    const bytes = new Uint8Array(256).map((_, i) => i);
+    const { preview, truncated } = bytesPreview(bytes, 256, 300, 1024);
+    expect(JSON.parse(`[${frameTupleTail('arraybuffer', 300, preview, truncated, p)}]`)).toEqual(['arraybuffer', 300, preview, truncated]);
   });
 });
 

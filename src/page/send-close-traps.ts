@@ -11,7 +11,7 @@ import type { Finding } from '../core/types';
 import type { PageRecordMap, SentKind } from '../protocol/records';
 import type { Natives } from './natives';
 import { bytesPreview, textPreview } from './payload-preview';
-import { sentFieldsJson, type SendRecord } from './record-json';
+import { sentFieldsJson, sentTupleTail, type SendRecord } from './record-json';
 import type { BinarySentKind, RecordChannel } from './record-channel';
 import { arrayBufferSize, blobSize, readBlobHead, type SocketState } from './socket-observer';
 import { captureStack } from './stack';
@@ -71,7 +71,7 @@ export function sendTrap(n: Natives, sockets: Sockets, channel: RecordChannel): 
   };
 }
 
-/** The fields of a text `sent` record, written in the hook's flush (RecordChannel.emitSentText). */
+/** The items of a text `sent` frame after its socket, written in the hook's flush (RecordChannel.emitSentText). */
 export function sentTextFields(
   text: string,
   readyState: number,
@@ -81,10 +81,10 @@ export function sentTextFields(
   max: number,
   n: Natives,
 ): string {
-  return sentFieldsJson(describeTextSend(text, readyState, closeRequested, max, n), bufferedAmount, thrown, n);
+  return sentTupleTail(describeTextSend(text, readyState, closeRequested, max, n), bufferedAmount, thrown, n);
 }
 
-/** The fields of a binary `sent` record from its head's bytes, written in the hook's flush (RecordChannel.emitSentBytes). */
+/** The items of a binary `sent` frame after its socket, from its head's bytes, written in the hook's flush (RecordChannel.emitSentBytes). */
 export function sentBytesFields(
   kind: BinarySentKind,
   head: Uint8Array,
@@ -98,7 +98,7 @@ export function sentBytesFields(
   n: Natives,
 ): string {
   const record: SendRecord = { kind, size, readyState, findings: timingFindings(readyState, closeRequested, n), ...bytesPreview(head, headLength, size, max) };
-  return sentFieldsJson(record, bufferedAmount, thrown, n);
+  return sentTupleTail(record, bufferedAmount, thrown, n);
 }
 
 /** An ArrayBuffer or view handed to send(): a view of its first bytes, copied once send() has returned. */

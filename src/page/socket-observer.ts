@@ -6,7 +6,7 @@
 import type { RecordChannel } from './record-channel';
 import type { Natives } from './natives';
 import { bytesPreview, textPreview } from './payload-preview';
-import { frameFieldsJson } from './record-json';
+import { frameTupleTail } from './record-json';
 import { utf8Length } from './utf8-length';
 
 export interface SocketState {
@@ -80,16 +80,16 @@ function recordIncoming(data: unknown, socket: number, n: Natives, channel: Reco
   }
 }
 
-/** The fields of a text `received` record, written in the hook's flush (RecordChannel.emitReceivedText). */
+/** The items of a text `received` frame after its socket, written in the hook's flush (RecordChannel.emitReceivedText). */
 export function receivedTextFields(text: string, max: number, n: Natives): string {
   const { preview, truncated } = textPreview(text, max, n);
-  return frameFieldsJson('text', utf8Length(text, n), preview, truncated, n);
+  return frameTupleTail('text', utf8Length(text, n), preview, truncated, n);
 }
 
-/** The fields of a binary `received` record from its head's bytes, written in the hook's flush (RecordChannel.emitReceivedBytes). */
+/** The items of a binary `received` frame after its socket, from its head's bytes, written in the hook's flush (RecordChannel.emitReceivedBytes). */
 export function receivedBytesFields(head: Uint8Array, headLength: number, size: number, max: number, n: Natives): string {
   const { preview, truncated } = bytesPreview(head, headLength, size, max);
-  return frameFieldsJson('arraybuffer', size, preview, truncated, n);
+  return frameTupleTail('arraybuffer', size, preview, truncated, n);
 }
 
 /**

@@ -139,9 +139,38 @@ const BODY_READERS: { [K in PageRecordType]: (r: Obj) => Obj } = {
 
 const RECORD_TYPES = new Set(Object.keys(BODY_READERS));
 
-/** A checked copy of one record, or null when it fails the guard. */
+/**
+ * A frame in the hook's compact form (records.ts: FrameTuple), read into the
+ * same object, with the same checks, as the keyed form. The body is built
+ * with its keys in the keyed reader's order so both forms share one shape.
+ */
+function readFrameTuple(a: readonly unknown[]): Obj {
+  let record: Obj;
+  if (a[0] === 'received' && a.length === 8) {
+    record = { kind: oneOf(a[4], RECEIVED_KINDS), size: int(a[5]), preview: str(a[6], LIMITS.preview), truncated: bool(a[7]) };
+  } else if (a[0] === 'sent' && a.length === 12) {
+    record = {
+      kind: oneOf(a[4], SENT_KINDS),
+      size: int(a[5]),
+      preview: str(a[6], LIMITS.preview),
+      truncated: bool(a[7]),
+      readyState: int(a[8], 0, 3),
+      bufferedAmount: int(a[9]),
+      thrown: nullable(a[10], (t) => str(t, LIMITS.errorName)),
+      findings: findings(a[11]),
+    };
+  } else fail('bad frame tuple');
+  record.type = a[0];
+  record.seq = int(a[1]);
+  record.time = num(a[2]);
+  record.socket = int(a[3]);
+  return record;
+}
+
+/** A checked copy of one record (keyed, or a frame in its compact form), or null when it fails the guard. */
 export function readPageRecord(value: unknown): PageRecord | null {
   try {
+    if (Array.isArray(value)) return readFrameTuple(value) as unknown as PageRecord;
     const r = obj(value);
     const type = oneOf<PageRecordType>(r.type, RECORD_TYPES);
     // The body's own object gets the header: one object per record, no spread (this runs per frame).

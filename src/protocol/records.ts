@@ -46,6 +46,29 @@ export interface PageRecordMap {
 
 export type PageRecordType = keyof PageRecordMap;
 
+/**
+ * How the hook writes a frame on the wire: the record's values in this
+ * order, without keys (record-json.ts: frameTupleJson). The guard reads it
+ * into the same PageRecord as the keyed form, which everything else (the
+ * relay's re-written batches, saved sessions, forged input) may still use.
+ */
+export type FrameTuple =
+  | ['received', seq: number, time: number, socket: number, kind: ReceivedKind, size: number, preview: string, truncated: boolean]
+  | [
+      'sent',
+      seq: number,
+      time: number,
+      socket: number,
+      kind: SentKind,
+      size: number,
+      preview: string,
+      truncated: boolean,
+      readyState: number,
+      bufferedAmount: number,
+      thrown: string | null,
+      findings: Finding[],
+    ];
+
 interface RecordHeader<K extends PageRecordType> {
   type: K;
   /** Per-document monotonic sequence number. */
