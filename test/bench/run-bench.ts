@@ -5,7 +5,7 @@
 // repo root. Benchmarks, not tests: a missed goal is reported, never failed.
 //
 // Environment: WSCI_DIST (build folder, default .tmp/dist-bench),
-// BENCH_SKIP_BUILD=1, BENCH_ROUNDS (default 5), BENCH_PIPELINE_SECONDS (default 5),
+// BENCH_SKIP_BUILD=1, BENCH_ROUNDS (default 5), BENCH_PIPELINE_SECONDS (default 4),
 // BENCH_ONLY=hook,core,pipeline,panel,flood (a subset).
 
 import { spawnSync } from 'node:child_process';
@@ -15,9 +15,9 @@ import type { Verdict } from './support/report';
 
 process.env.WSCI_DIST ??= '.tmp/dist-bench';
 const ROUNDS = Math.max(5, Number(process.env.BENCH_ROUNDS ?? 5));
-/** The echo cases: the noisiest figures get more rounds than the rest (11; BENCH_ROUNDS above that raises them). */
-const HOOK_ROUNDS = 11;
-const PIPELINE_SECONDS = Number(process.env.BENCH_PIPELINE_SECONDS ?? 5);
+/** The echo cases: the noisiest figures get more rounds than the rest (9; BENCH_ROUNDS above that raises them). */
+const HOOK_ROUNDS = 9;
+const PIPELINE_SECONDS = Number(process.env.BENCH_PIPELINE_SECONDS ?? 4);
 const ONLY = new Set((process.env.BENCH_ONLY ?? 'hook,core,pipeline,panel,flood').split(','));
 const started = Date.now();
 const log = (line: string) => console.log(`[bench +${((Date.now() - started) / 1000).toFixed(0)}s] ${line}`);
