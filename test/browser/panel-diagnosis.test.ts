@@ -73,6 +73,24 @@ describe.each<BrowserName>(['chromium', 'firefox'])('panel diagnosis in %s (pane
     }
   });
 
+  it('says why a server close with frames still queued is unclean (Chromium drops them)', async () => {
+    const url = await play(page, 'backlog-1008');
+    await waitForConnections(panel, (cs) => cs.some((c) => c.url === url && c.state === 'closed'));
+    await panel.bringToFront();
+    await openCloseCard(panel, url);
+    expect(await cardText(panel, 'card-close-code')).toBe('1008');
+    const clean = (await cardText(panel, 'was-clean')).includes('true');
+    const initiator = await cardText(panel, 'initiator');
+    if (browserName === 'chromium') {
+      // DOMWebSocket::DidClose: unclean whenever sent data was still queued at the close.
+      expect(clean).toBe(false);
+      expect(initiator).toContain('still queued as the close arrived');
+      expect(initiator).toMatch(/bufferedAmount was \d+(\.\d)? MiB/);
+    } else {
+      expect(initiator).not.toContain('Chromium also reports');
+    }
+  });
+
   it('links evidence to the frame it names, and lists the warning with a jump', async () => {
     const url = await play(page, 'lone-surrogate-1007');
     await waitForConnections(panel, (cs) => cs.some((c) => c.url === url && c.state === 'closed'));
