@@ -53,27 +53,34 @@ export function fieldsJson(value: object, p: Primordials): string {
 }
 
 /**
+ * A frame's preview as JSON. Binary kinds preview their bytes as hex digits
+ * (bytesPreview), which JSON writes as they are: no second pass over 1 KiB a frame.
+ */
+const previewJson = (kind: string, preview: string, p: Primordials): string => (kind === 'text' ? p.stringify(preview) : `"${preview}"`);
+
+/** A `sent` record's `thrown` and `findings` as JSON (written for every sent frame: no array built to return both). */
+const thrownJson = (thrown: string | null, p: Primordials): string => (thrown === null ? 'null' : p.stringify(thrown));
+const findingsJson = (sent: SendRecord, p: Primordials): string => (sent.findings.length === 0 ? '[]' : recordJson(sent.findings, p));
+
+/**
  * The fields every frame record has (`received` in full; `sent` adds its own).
  * `kind` is one of the hook's own constants; numbers are the hook's own integers,
  * and a template literal turns a number into the text JSON would write.
  */
 export function frameFieldsJson(kind: string, size: number, preview: string, truncated: boolean, p: Primordials): string {
-  // Binary kinds preview their bytes as hex digits (bytesPreview), which JSON writes as they are: no second pass over 1 KiB a frame.
-  const previewJson = kind === 'text' ? p.stringify(preview) : `"${preview}"`;
-  return `"kind":"${kind}","size":${size},"preview":${previewJson},"truncated":${truncated ? 'true' : 'false'}`;
+  return `"kind":"${kind}","size":${size},"preview":${previewJson(kind, preview, p)},"truncated":${truncated ? 'true' : 'false'}`;
 }
 
 /** The fields of a `sent` record: the frame's, then what the native send() left behind. */
 export function sentFieldsJson(sent: SendRecord, bufferedAmount: number, thrown: string | null, p: Primordials): string {
-  const findings = sent.findings.length === 0 ? '[]' : recordJson(sent.findings, p);
   return (
     `${frameFieldsJson(sent.kind, sent.size, sent.preview, sent.truncated, p)},"readyState":${sent.readyState},` +
-    `"bufferedAmount":${bufferedAmount},"thrown":${thrown === null ? 'null' : p.stringify(thrown)},"findings":${findings}`
+    `"bufferedAmount":${bufferedAmount},"thrown":${thrownJson(thrown, p)},"findings":${findingsJson(sent, p)}`
   );
 }
 
 /**
- * A frame record in its compact form (FRAME_TUPLE in protocol/records.ts):
+ * A frame record in its compact form (FrameTuple in protocol/records.ts):
  * a JSON array, `["received",seq,time,socket,kind,size,preview,truncated]`,
  * and for `sent` four more items, `readyState,bufferedAmount,thrown,findings`.
  * Frames are nearly every record a busy page makes; without their keys a
@@ -81,6 +88,7 @@ export function sentFieldsJson(sent: SendRecord, bufferedAmount: number, thrown:
  * which every hop to the panel writes escaped (a batch travels as a JSON
  * string inside a JSON message) and every reader parses again.
  * `tail` is what the writers below return: everything after the socket.
+ * (Rare sends, a Blob or another object, still go out keyed: sentFieldsJson.)
  */
 export function frameTupleJson(type: 'sent' | 'received', seq: number, time: number, socket: number, tail: string): string {
   return `["${type}",${seq},${timeJson(time)},${socket},${tail}]`;
@@ -88,16 +96,14 @@ export function frameTupleJson(type: 'sent' | 'received', seq: number, time: num
 
 /** A frame's items after the socket (`received` in full; `sent` adds its own). */
 export function frameTupleTail(kind: string, size: number, preview: string, truncated: boolean, p: Primordials): string {
-  const previewJson = kind === 'text' ? p.stringify(preview) : `"${preview}"`;
-  return `"${kind}",${size},${previewJson},${truncated ? 'true' : 'false'}`;
+  return `"${kind}",${size},${previewJson(kind, preview, p)},${truncated ? 'true' : 'false'}`;
 }
 
 /** A `sent` frame's items after the socket: the frame's, then what the native send() left behind. */
 export function sentTupleTail(sent: SendRecord, bufferedAmount: number, thrown: string | null, p: Primordials): string {
-  const findings = sent.findings.length === 0 ? '[]' : recordJson(sent.findings, p);
   return (
     `${frameTupleTail(sent.kind, sent.size, sent.preview, sent.truncated, p)},${sent.readyState},` +
-    `${bufferedAmount},${thrown === null ? 'null' : p.stringify(thrown)},${findings}`
+    `${bufferedAmount},${thrownJson(thrown, p)},${findingsJson(sent, p)}`
   );
 }
 

@@ -59,10 +59,9 @@ async function timed(page: Page, kind: string, count: number, window: number): P
 
 /** `timed`, noting the CPU time the browser's processes spent meanwhile in `cpu`. */
 async function timedWithCpu(launched: LaunchedBrowser, cpu: number[], page: Page, kind: string, count: number, window: number): Promise<number> {
-  await page.bringToFront();
   const pid = launched.browser.process()?.pid;
   const before = processTreeCpuMs(pid);
-  const ms = await call<number>(page, 'echo', 'echo', kind, count, window);
+  const ms = await timed(page, kind, count, window);
   const after = processTreeCpuMs(pid);
   cpu.push(before !== null && after !== null ? after - before : Number.NaN);
   return ms;

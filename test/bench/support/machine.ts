@@ -72,7 +72,7 @@ export function stealPercent(from: CpuTimes | null, to: CpuTimes | null): number
 export function processTreeCpuMs(root: number | undefined): number | null {
   if (root === undefined) return null;
   try {
-    const ticksPerMs = 100 / 1000; // USER_HZ is 100 on Linux
+    const msPerTick = 10; // USER_HZ is 100 on Linux
     const parents = new Map<number, number>();
     const ticks = new Map<number, number>();
     for (const entry of readdirSync('/proc')) {
@@ -93,7 +93,7 @@ export function processTreeCpuMs(root: number | undefined): number | null {
     };
     let sum = 0;
     for (const [pid, t] of ticks) if (inTree(pid)) sum += t;
-    return sum / ticksPerMs;
+    return sum * msPerTick;
   } catch {
     return null;
   }
