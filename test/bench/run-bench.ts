@@ -153,6 +153,7 @@ try {
     verdicts.push(
       { field: 'panel.render100kMs', value: panel.render100kMs, goal: '< 150', ok: panel.render100kMs < 150 },
       { field: 'panel.filter100kMs', value: panel.filter100kMs, goal: '< 50', ok: panel.filter100kMs < 50 },
+      { field: 'panel.render100kFirstMs / filter100kFirstMs (cold, before the warm-up)', value: `${panel.render100kFirstMs.toFixed(1)} / ${panel.filter100kFirstMs.toFixed(1)}`, goal: 'report', ok: null },
       { field: 'panel.heapMiB100k', value: panel.heapMiB100k, goal: `≤ ${heapCap.toFixed(0)} (100k × (2×previewChars + 1 KiB))`, ok: panel.heapMiB100k <= heapCap },
     );
     endSection('panel');

@@ -3,6 +3,7 @@
 // tail: a 100k-frame connection is scanned once, not on every update.
 
 import type { PageRecord } from '../../protocol/records';
+import { patternMatcher } from './pattern-matcher';
 
 export type DirectionFilter = 'all' | 'sent' | 'received';
 export type KindFilter = 'all' | 'text' | 'binary' | 'control';
@@ -55,13 +56,14 @@ export function compilePattern(pattern: string): { regex: RegExp | null; error: 
 }
 
 function matcher(filter: TimelineFilter, regex: RegExp | null): (record: PageRecord) => boolean {
+  const matches = regex && patternMatcher(regex);
   return (record) => {
     const frame = isFrame(record);
     if (filter.direction !== 'all' && (!frame || record.type !== filter.direction)) return false;
     if (filter.kind === 'control' && frame) return false;
     if (filter.kind === 'text' && !(frame && record.kind === 'text')) return false;
     if (filter.kind === 'binary' && !(frame && record.kind !== 'text')) return false;
-    return regex === null || regex.test(searchableText(record));
+    return matches === null || matches(searchableText(record));
   };
 }
 
@@ -72,6 +74,7 @@ export class TimelineFilterCache {
   private scanned = 0;
   private indices: number[] = [];
   private error: string | null = null;
+  private keep: (record: PageRecord) => boolean = () => true;
 
   apply(timeline: readonly PageRecord[], filter: TimelineFilter): FilteredTimeline {
     const key = `${filter.direction}\u0000${filter.kind}\u0000${filter.pattern}`;
@@ -80,11 +83,12 @@ export class TimelineFilterCache {
       this.key = key;
       this.scanned = 0;
       this.indices = [];
+      const { regex, error } = compilePattern(filter.pattern);
+      this.error = error;
+      this.keep = matcher(filter, regex);
     }
-    const { regex, error } = compilePattern(filter.pattern);
-    this.error = error;
     if (this.scanned < timeline.length) {
-      const keep = matcher(filter, regex);
+      const keep = this.keep;
       for (let i = this.scanned; i < timeline.length; i++) if (keep(timeline[i]!)) this.indices.push(i);
       this.scanned = timeline.length;
     }
