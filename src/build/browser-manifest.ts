@@ -20,6 +20,8 @@ export function manifestFor(base: Manifest, browser: TargetBrowser): Manifest {
   const worker = manifest.background?.service_worker;
   if (worker) manifest.background = { scripts: [worker], type: 'module' };
   delete manifest.minimum_chrome_version;
+  // Chrome 148+ opts in to structured-clone messaging with this key; Firefox always clones and does not know the key.
+  delete manifest.message_serialization;
 
   // Firefox honours match_origin_as_fallback too (since 128); match_about_blank
   // covers about:blank and srcdoc frames in older builds and reads the same.
