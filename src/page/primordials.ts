@@ -48,6 +48,13 @@ export function capturePrimordials(win: typeof globalThis) {
       return target;
     },
     append,
+    /**
+     * A table indexed by slot number, for what is stored at a growing index:
+     * it has no prototype, so `table[i] = value` on a new index never reaches
+     * a setter a page put on Array.prototype or Object.prototype, and costs a
+     * plain store (append's defineProperty costs several times that).
+     */
+    slotTable: <T>(): Record<number, T> => create(null) as Record<number, T>,
     /** array.slice(start, end) without Array#slice, which would consult Array[Symbol.species]. */
     arraySlice: <T>(array: readonly T[], start: number, end = array.length): T[] => {
       const copy: T[] = [];

@@ -185,15 +185,14 @@ export function openRecordChannel(win: Window, n: Natives, writers: FrameWriters
   /**
    * Records waiting for the flush, in order. Slot i is kinds[i], texts[i]
    * (the JSON, or the frame's text), thrown[i] and numbers[i * STRIDE…].
-   * The arrays only grow: once a slot exists as an own property, storing
-   * into it never reaches a setter a page may have put on Array.prototype
-   * (n.append pays for that check, once per slot).
+   * texts and thrown are prototype-less tables (n.slotTable): storing into
+   * a new slot never reaches a setter a page may have put on a prototype.
    */
   let slots = 1024; // never read through a typed array's `length`: a page may redefine that getter
   let kinds = new n.Uint8Array(slots);
   let numbers = new n.Float64Array(slots * STRIDE);
-  const texts: string[] = [];
-  const thrown: Array<string | null> = [];
+  const texts = n.slotTable<string>();
+  const thrown = n.slotTable<string | null>();
   let pendingCount = 0;
   /** Payload kept for the pending records: characters of their strings, bytes of their binary heads. */
   let pendingChars = 0;
@@ -315,11 +314,6 @@ export function openRecordChannel(win: Window, n: Natives, writers: FrameWriters
     return offset;
   };
 
-  const put = <T>(array: T[], i: number, value: T) => {
-    if (i === array.length) n.append(array, value);
-    else array[i] = value;
-  };
-
   /** The next free slot, growing the typed arrays when full (copied by hand: TypedArray#set is page-replaceable). */
   const takeSlot = (): number => {
     if (pendingCount === slots) {
@@ -419,16 +413,16 @@ export function openRecordChannel(win: Window, n: Natives, writers: FrameWriters
     const i = takeSlot();
     kinds[i] = kind;
     numbers[i * STRIDE] = recordSeq;
-    put(texts, i, json);
-    put(thrown, i, null);
+    texts[i] = json;
+    thrown[i] = null;
     shipped(json.length);
   };
 
   const shipText = (kind: number, socket: number, text: string, state: number, bufferedAmount: number, thrownName: string | null, time: number) => {
     const i = takeSlot();
     kinds[i] = kind;
-    put(texts, i, text);
-    put(thrown, i, thrownName);
+    texts[i] = text;
+    thrown[i] = thrownName;
     const at = i * STRIDE;
     numbers[at] = ++seq;
     numbers[at + 1] = time;
@@ -442,8 +436,8 @@ export function openRecordChannel(win: Window, n: Natives, writers: FrameWriters
     const offset = keepBytes(head, headLength);
     const i = takeSlot();
     kinds[i] = kind;
-    put(texts, i, '');
-    put(thrown, i, thrownName);
+    texts[i] = '';
+    thrown[i] = thrownName;
     const at = i * STRIDE;
     numbers[at] = ++seq;
     numbers[at + 1] = time;

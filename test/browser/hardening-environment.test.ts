@@ -1,5 +1,5 @@
 // Hostile environments: pages that, after our document_start hook, freeze
-// prototypes, wrap WebSocket again, replace addEventListener, dispatchEvent,
+// prototypes, put setters on their indices, wrap WebSocket again, replace addEventListener, dispatchEvent,
 // Function.prototype.toString, postMessage or JSON, or run under a strict
 // Content-Security-Policy. Each page still works exactly as the browser makes
 // it work (its own observations), never sees the hook call its replaced
@@ -31,6 +31,19 @@ const ENVIRONMENTS: Record<string, string> = {
     const dispatch = EventTarget.prototype.dispatchEvent;
     window.__dispatchCalls = 0;
     EventTarget.prototype.dispatchEvent = function (event) { window.__dispatchCalls++; return dispatch.call(this, event); };`,
+  // Setters for the first indices of every array and object: a store to a new index of a
+  // plain array or object (arr[i] = v, push) would reach them; the hook's must never.
+  'index-setters-on-prototypes': `
+    window.__indexSetterCalls = 0;
+    for (const proto of [Array.prototype, Object.prototype]) {
+      for (let i = 0; i < 64; i++) {
+        Object.defineProperty(proto, i, {
+          configurable: true,
+          get() { return undefined; },
+          set(value) { window.__indexSetterCalls++; Object.defineProperty(this, i, { value, writable: true, enumerable: true, configurable: true }); },
+        });
+      }
+    }`,
   'replaced-function-to-string': "Function.prototype.toString = function () { throw new Error('toString is off limits'); };",
   'replaced-post-message': "window.postMessage = function () { throw new Error('postMessage is off limits'); };",
   'replaced-json': `
@@ -105,6 +118,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('hostile environments in %s'
         wrapperSends: w.__wrapperSends ?? null,
         addCalls: w.__addCalls ?? null,
         dispatchCalls: w.__dispatchCalls ?? null,
+        indexSetterCalls: w.__indexSetterCalls ?? null,
       };
     });
     expect(page.seen).toEqual(EXPECTED_PAGE);
@@ -112,6 +126,8 @@ describe.each<BrowserName>(['chromium', 'firefox'])('hostile environments in %s'
     if (env === 'wrapper-class') expect([page.wrapper, page.wrapperSends]).toEqual([true, 2]);
     if (env === 'counting-add-event-listener') expect(page.addCalls).toBe(4);
     if (env === 'counting-dispatch-event') expect(page.dispatchCalls).toBe(0);
+    // The page's own three seen.push() calls, none of ours.
+    if (env === 'index-setters-on-prototypes') expect(page.indexSetterCalls).toBe(3);
 
     const url = wsFor(server, env);
     const [connection] = (await waitForConnections(panel, (cs) => cs.some((c) => c.url === url && c.state === 'closed'))).filter((c) => c.url === url);
