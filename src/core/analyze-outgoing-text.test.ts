@@ -2,18 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tallyText } from './text-tally';
 import { analyzeOutgoingText, isPlainText } from './analyze-outgoing-text';
 import type { FindingKind } from './types';
-
-/** Mulberry32: small, seeded, reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './test-support/prng';
 
 const kinds = (text: string): FindingKind[] => analyzeOutgoingText(text).findings.map((f) => f.kind);
 const encodedLength = (text: string) => new TextEncoder().encode(text).length;

@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeUtf8, utf8ByteLength, validateUtf8 } from './utf8';
+import { prng } from './test-support/prng';
 
 const hex = (s: string) => Uint8Array.from(s.split(' ').filter(Boolean).map((h) => parseInt(h, 16)));
-
-/** Mulberry32: small, seeded, reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * The oracle: the platform's fatal decoder. It throws while streaming as soon
