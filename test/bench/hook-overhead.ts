@@ -1,6 +1,9 @@
 // Hook overhead (issue 5, goals 1 and 2): echo round-trip throughput and the
 // cost of 100,000 send() calls, hooked (extension loaded) ÷ unhooked (same
-// Chromium, no extension), the variants interleaved round by round.
+// Chromium, no extension), the variants interleaved round by round. A third
+// Chromium, also without the extension, runs the small echoes beside them: its
+// ratio to the unhooked one (an A/A control) shows how far two identical
+// browsers differ on this machine, the resolution of every ratio here.
 
 import type { Page } from 'puppeteer-core';
 import { openPanelTab } from '../browser/support/panel';
@@ -17,25 +20,35 @@ interface EchoCase {
   window: number;
 }
 
+/**
+ * Many short rounds rather than a few long ones: one round's ratio swings by
+ * ±30% here whatever its length (the host's scheduling, not the work), so
+ * the median needs rounds, not messages. 4,000 small echoes take ~0.15 s.
+ */
 const CASES: EchoCase[] = [
-  { field: 'smallTextRatio', kind: 'small', count: 12_000, window: 64 },
-  { field: 'binary1kRatio', kind: 'binary1k', count: 12_000, window: 64 },
-  { field: 'text1MiBRatio', kind: 'text1MiB', count: 48, window: 2 },
+  { field: 'smallTextRatio', kind: 'small', count: 4_000, window: 64 },
+  { field: 'binary1kRatio', kind: 'binary1k', count: 4_000, window: 64 },
+  { field: 'text1MiBRatio', kind: 'text1MiB', count: 16, window: 2 },
 ];
 const SEND_CALLS = 100_000;
 /**
- * Rounds of the send() loops: 55% of the echo cases' (5 of 9, the issue's
- * minimum). Every loop waits until the sink has read all earlier frames, and
- * Chromium writes 64-byte frames out at some 30,000 a second, so a loop
- * costs ~5 s, nearly all of it that wait (9 rounds took 90 s of the bench).
+ * Rounds of the send() loops, the issue's minimum: every loop waits until the
+ * sink has read all earlier frames, and Chromium writes 64-byte frames out at
+ * some 30,000 a second, so a loop costs ~5 s, nearly all of it that wait.
  */
-const sendRounds = (rounds: number) => Math.max(5, Math.round(rounds * 0.55));
+const SEND_ROUNDS = 5;
 
 export interface HookResults {
   smallTextRatio: number;
   binary1kRatio: number;
   text1MiBRatio: number;
   smallTextRatioPanelOpen: number;
+  /**
+   * Extra, the A/A control: unhooked ÷ a second unhooked Chromium in the
+   * small case, same rounds. Two identical browsers, so 1 but for the
+   * machine's noise; a hooked ratio this far from 1 is within it.
+   */
+  smallTextRatioControl: number;
   /**
    * Extra: CPU time of every process of the browser for the same echoes,
    * hooked ÷ unhooked (median over rounds; above 1 is what the extension
@@ -78,6 +91,7 @@ const range = (xs: number[]): [number, number] => [Math.min(...xs), Math.max(...
 export async function runHookOverhead(
   hooked: LaunchedBrowser,
   unhooked: LaunchedBrowser,
+  control: LaunchedBrowser,
   server: BenchServer,
   rounds: number,
   log: (line: string) => void,
@@ -85,6 +99,8 @@ export async function runHookOverhead(
   const pageUrl = `${server.origin}/hook-overhead`;
   const hookedPage = await openBenchPage(hooked.browser, pageUrl);
   const plainPage = await openBenchPage(unhooked.browser, pageUrl);
+  const controlPage = await openBenchPage(control.browser, pageUrl);
+  await call(controlPage, 'open', 'echo', `${server.wsOrigin}/ws/echo`);
   const sinks = new Map<Page, { url: string; sent: number }>();
   for (const [name, page] of [['hooked', hookedPage], ['unhooked', plainPage]] as const) {
     await call(page, 'open', 'echo', `${server.wsOrigin}/ws/echo`);
@@ -99,13 +115,23 @@ export async function runHookOverhead(
   const cpuKey = { small: 'smallText', binary1k: 'binary1k', text1MiB: 'text1MiB' } as const;
 
   for (const c of CASES) {
+    const withControl = c.kind === 'small';
     // Warm up every page's code paths once before timing.
-    for (const page of [hookedPage, plainPage]) await timed(page, c.kind, Math.min(c.count, 500), c.window);
+    for (const page of withControl ? [hookedPage, plainPage, controlPage] : [hookedPage, plainPage]) {
+      await timed(page, c.kind, Math.min(c.count, 500), c.window);
+    }
     const cpu = { hooked: [] as number[], unhooked: [] as number[] };
-    const samples = await interleave(rounds, {
+    const variants: Record<string, () => Promise<number>> = {
       hooked: () => timedWithCpu(hooked, cpu.hooked, hookedPage, c.kind, c.count, c.window),
       unhooked: () => timedWithCpu(unhooked, cpu.unhooked, plainPage, c.kind, c.count, c.window),
-    });
+    };
+    if (withControl) variants.control = () => timed(controlPage, c.kind, c.count, c.window);
+    const samples = (await interleave(rounds, variants)) as Record<'hooked' | 'unhooked' | 'control', number[]>;
+    if (withControl) {
+      results.smallTextRatioControl = medianRatio(samples.control, samples.unhooked);
+      spread.smallTextRatioControl = range(samples.control.map((x, i) => x / samples.unhooked[i]!));
+      log(`hook.smallTextRatioControl = ${results.smallTextRatioControl.toFixed(3)} (A/A: two Chromiums without the extension)`);
+    }
     // Throughput ratio = unhooked time ÷ hooked time.
     results[c.field] = medianRatio(samples.unhooked, samples.hooked);
     results.cpuRatio[cpuKey[c.kind]] = cpuRatioOf(cpu.hooked, cpu.unhooked);
@@ -151,7 +177,7 @@ export async function runHookOverhead(
     await loop(hookedPage)();
     await loop(plainPage)();
     const pairs: Record<'hooked' | 'unhooked', Array<[number, number]>> = { hooked: [], unhooked: [] };
-    await interleave(sendRounds(rounds), {
+    await interleave(SEND_ROUNDS, {
       hooked: async () => (pairs.hooked.push(await loop(hookedPage)()), 0),
       unhooked: async () => (pairs.unhooked.push(await loop(plainPage)()), 0),
     });
@@ -164,6 +190,7 @@ export async function runHookOverhead(
   }
   await hookedPage.close();
   await plainPage.close();
+  await controlPage.close();
   results.raw = raw;
   results.spread = spread;
   return results;

@@ -15,8 +15,8 @@ import type { Verdict } from './support/report';
 
 process.env.WSCI_DIST ??= '.tmp/dist-bench';
 const ROUNDS = Math.max(5, Number(process.env.BENCH_ROUNDS ?? 5));
-/** The echo cases: the noisiest figures get more rounds than the rest (9; BENCH_ROUNDS above that raises them). */
-const HOOK_ROUNDS = 9;
+/** The echo cases: the noisiest figures get many short rounds (27; BENCH_ROUNDS above that raises them). */
+const HOOK_ROUNDS = 27;
 const PIPELINE_SECONDS = Number(process.env.BENCH_PIPELINE_SECONDS ?? 4);
 const ONLY = new Set((process.env.BENCH_ONLY ?? 'hook,core,pipeline,panel,flood').split(','));
 const started = Date.now();
@@ -84,13 +84,26 @@ try {
   results.config = { rounds: ROUNDS, pipelineSeconds: PIPELINE_SECONDS, panelFrames: PANEL_FRAMES, floodMessages: FLOOD_MESSAGES, panelFloodMessages: PANEL_FLOOD_MESSAGES, bufferCapRecords, previewChars };
 
   if (ONLY.has('hook')) {
-    const hook = await runHookOverhead(hooked, unhooked, server, Math.max(ROUNDS, HOOK_ROUNDS), log);
+    // The A/A control: one more Chromium without the extension, for this section only.
+    const control = await launchChromium({ extension: false, networkEvents: false });
+    let hook: Awaited<ReturnType<typeof runHookOverhead>>;
+    try {
+      hook = await runHookOverhead(hooked, unhooked, control, server, Math.max(ROUNDS, HOOK_ROUNDS), log);
+    } finally {
+      await control.close();
+    }
     results.hook = hook;
     verdicts.push(
       { field: 'hook.smallTextRatio', value: hook.smallTextRatio, goal: '≥ 0.97', ok: hook.smallTextRatio >= 0.97 },
       { field: 'hook.binary1kRatio', value: hook.binary1kRatio, goal: '≥ 0.97', ok: hook.binary1kRatio >= 0.97 },
       { field: 'hook.text1MiBRatio', value: hook.text1MiBRatio, goal: '≥ 0.95', ok: hook.text1MiBRatio >= 0.95 },
       { field: 'hook.smallTextRatioPanelOpen', value: hook.smallTextRatioPanelOpen, goal: '≥ 0.90', ok: hook.smallTextRatioPanelOpen >= 0.9 },
+      {
+        field: 'hook.smallTextRatioControl (A/A: two Chromiums without the extension)',
+        value: `${hook.smallTextRatioControl.toFixed(3)} (rounds ${hook.spread.smallTextRatioControl!.map((x) => x.toFixed(2)).join('–')})`,
+        goal: 'report',
+        ok: null,
+      },
       { field: 'hook.sendCallRatio', value: hook.sendCallRatio, goal: '≤ 1.25', ok: hook.sendCallRatio <= 1.25 },
       { field: 'hook.sendCallRatioWithFlush (extra)', value: hook.sendCallRatioWithFlush, goal: 'report', ok: null },
       {
