@@ -10,7 +10,7 @@ import { openPanelTab } from '../browser/support/panel';
 import type { LaunchedBrowser } from '../browser/support/browsers';
 import { call, openBenchPage } from './support/bench-page';
 import type { BenchServer } from './support/bench-server';
-import { processTreeCpuMs } from './support/machine';
+import { processTreeCpuMs, rendererMainThreadCpuMs } from './support/machine';
 import { interleave, median, medianRatio } from './support/stats';
 
 interface EchoCase {
@@ -38,6 +38,15 @@ const SEND_CALLS = 100_000;
  */
 const SEND_ROUNDS = 5;
 
+type CpuCase = 'smallText' | 'binary1k' | 'text1MiB' | 'smallTextPanelOpen';
+
+/** CPU time a variant's rounds took: every browser process, and the renderers' main threads. */
+interface CpuSamples {
+  tree: number[];
+  main: number[];
+}
+const cpuSamples = (): CpuSamples => ({ tree: [], main: [] });
+
 export interface HookResults {
   smallTextRatio: number;
   binary1kRatio: number;
@@ -55,7 +64,15 @@ export interface HookResults {
    * costs). The host's stolen time is not in it, so it holds where the
    * throughput ratios swing; null where /proc is missing.
    */
-  cpuRatio: Record<'smallText' | 'binary1k' | 'text1MiB' | 'smallTextPanelOpen', number | null>;
+  cpuRatio: Record<CpuCase, number | null>;
+  /**
+   * Extra: CPU time of the renderers' main threads per echo (µs, all rounds
+   * summed: /proc counts in 10 ms ticks), hooked and unhooked. The page's
+   * script, its listeners and the hook share that thread, and each echo
+   * waits on it, so the difference is the hook's cost per message (with a
+   * panel attached, the panel's renderer is in it too).
+   */
+  mainThreadUsPerEcho: Record<CpuCase, { hooked: number; unhooked: number } | null>;
   sendCallRatio: number;
   /** Extra: the send loop plus the next task (the hook's batch flush and the relay's handling of it). */
   sendCallRatioWithFlush: number;
@@ -70,21 +87,34 @@ async function timed(page: Page, kind: string, count: number, window: number): P
   return call<number>(page, 'echo', 'echo', kind, count, window);
 }
 
+const delta = (before: number | null, after: number | null) => (before !== null && after !== null ? after - before : Number.NaN);
+
 /** `timed`, noting the CPU time the browser's processes spent meanwhile in `cpu`. */
-async function timedWithCpu(launched: LaunchedBrowser, cpu: number[], page: Page, kind: string, count: number, window: number): Promise<number> {
+async function timedWithCpu(launched: LaunchedBrowser, cpu: CpuSamples, page: Page, kind: string, count: number, window: number): Promise<number> {
   const pid = launched.browser.process()?.pid;
-  const before = processTreeCpuMs(pid);
+  const [tree, main] = [processTreeCpuMs(pid), rendererMainThreadCpuMs(pid)];
   const ms = await timed(page, kind, count, window);
-  const after = processTreeCpuMs(pid);
-  cpu.push(before !== null && after !== null ? after - before : Number.NaN);
+  cpu.tree.push(delta(tree, processTreeCpuMs(pid)));
+  cpu.main.push(delta(main, rendererMainThreadCpuMs(pid)));
   return ms;
 }
 
 /** Median of hooked ÷ unhooked CPU time per round; null when /proc could not be read. */
-function cpuRatioOf(hooked: number[], unhooked: number[]): number | null {
-  const ratio = medianRatio(hooked, unhooked);
+function cpuRatioOf(hooked: CpuSamples, unhooked: CpuSamples): number | null {
+  const ratio = medianRatio(hooked.tree, unhooked.tree);
   return Number.isFinite(ratio) ? ratio : null;
 }
+
+/** Main-thread µs per echo over all rounds; null when /proc could not be read. */
+function perEchoOf(hooked: CpuSamples, unhooked: CpuSamples, count: number): { hooked: number; unhooked: number } | null {
+  const us = (xs: number[]) => (xs.reduce((a, b) => a + b, 0) * 1000) / (xs.length * count);
+  const figures = { hooked: us(hooked.main), unhooked: us(unhooked.main) };
+  return Number.isFinite(figures.hooked) && Number.isFinite(figures.unhooked) ? figures : null;
+}
+
+/** "hooked / unhooked" µs, for the log and the table. */
+export const perEchoText = (f: { hooked: number; unhooked: number } | null): string =>
+  f === null ? 'n/a' : `${f.hooked.toFixed(1)} / ${f.unhooked.toFixed(1)}`;
 
 const range = (xs: number[]): [number, number] => [Math.min(...xs), Math.max(...xs)];
 
@@ -112,6 +142,7 @@ export async function runHookOverhead(
   const spread: Record<string, [number, number]> = {};
   const results = {} as HookResults;
   results.cpuRatio = { smallText: null, binary1k: null, text1MiB: null, smallTextPanelOpen: null };
+  results.mainThreadUsPerEcho = { smallText: null, binary1k: null, text1MiB: null, smallTextPanelOpen: null };
   const cpuKey = { small: 'smallText', binary1k: 'binary1k', text1MiB: 'text1MiB' } as const;
 
   for (const c of CASES) {
@@ -120,7 +151,7 @@ export async function runHookOverhead(
     for (const page of withControl ? [hookedPage, plainPage, controlPage] : [hookedPage, plainPage]) {
       await timed(page, c.kind, Math.min(c.count, 500), c.window);
     }
-    const cpu = { hooked: [] as number[], unhooked: [] as number[] };
+    const cpu = { hooked: cpuSamples(), unhooked: cpuSamples() };
     const variants: Record<string, () => Promise<number>> = {
       hooked: () => timedWithCpu(hooked, cpu.hooked, hookedPage, c.kind, c.count, c.window),
       unhooked: () => timedWithCpu(unhooked, cpu.unhooked, plainPage, c.kind, c.count, c.window),
@@ -135,10 +166,11 @@ export async function runHookOverhead(
     // Throughput ratio = unhooked time ÷ hooked time.
     results[c.field] = medianRatio(samples.unhooked, samples.hooked);
     results.cpuRatio[cpuKey[c.kind]] = cpuRatioOf(cpu.hooked, cpu.unhooked);
+    results.mainThreadUsPerEcho[cpuKey[c.kind]] = perEchoOf(cpu.hooked, cpu.unhooked, c.count);
     spread[c.field] = range(samples.unhooked.map((u, i) => u / samples.hooked[i]!));
     raw[`${c.kind} hooked msg/s`] = (c.count / median(samples.hooked)) * 1000;
     raw[`${c.kind} unhooked msg/s`] = (c.count / median(samples.unhooked)) * 1000;
-    log(`hook.${c.field} = ${results[c.field].toFixed(3)} (CPU time ${results.cpuRatio[cpuKey[c.kind]]?.toFixed(3) ?? 'n/a'})`);
+    log(`hook.${c.field} = ${results[c.field].toFixed(3)} (CPU time ${results.cpuRatio[cpuKey[c.kind]]?.toFixed(3) ?? 'n/a'}; main thread ${perEchoText(results.mainThreadUsPerEcho[cpuKey[c.kind]])} µs/echo)`);
   }
 
   {
@@ -149,16 +181,17 @@ export async function runHookOverhead(
     await call(panelPage, 'open', 'echo', `${server.wsOrigin}/ws/echo`);
     const c = CASES[0]!;
     await timed(panelPage, c.kind, 500, c.window);
-    const cpu = { panel: [] as number[], unhooked: [] as number[] };
+    const cpu = { panel: cpuSamples(), unhooked: cpuSamples() };
     const samples = await interleave(rounds, {
       panel: () => timedWithCpu(hooked, cpu.panel, panelPage, c.kind, c.count, c.window),
       unhooked: () => timedWithCpu(unhooked, cpu.unhooked, plainPage, c.kind, c.count, c.window),
     });
     results.smallTextRatioPanelOpen = medianRatio(samples.unhooked, samples.panel);
     results.cpuRatio.smallTextPanelOpen = cpuRatioOf(cpu.panel, cpu.unhooked);
+    results.mainThreadUsPerEcho.smallTextPanelOpen = perEchoOf(cpu.panel, cpu.unhooked, c.count);
     spread.smallTextRatioPanelOpen = range(samples.unhooked.map((u, i) => u / samples.panel[i]!));
     raw['small panel-open msg/s'] = (c.count / median(samples.panel)) * 1000;
-    log(`hook.smallTextRatioPanelOpen = ${results.smallTextRatioPanelOpen.toFixed(3)} (CPU time ${results.cpuRatio.smallTextPanelOpen?.toFixed(3) ?? 'n/a'})`);
+    log(`hook.smallTextRatioPanelOpen = ${results.smallTextRatioPanelOpen.toFixed(3)} (CPU time ${results.cpuRatio.smallTextPanelOpen?.toFixed(3) ?? 'n/a'}; main thread ${perEchoText(results.mainThreadUsPerEcho.smallTextPanelOpen)} µs/echo)`);
     await panel.close();
     await panelPage.close();
   }

@@ -33,7 +33,7 @@ const { launchChromium, launchFirefox } = await import('../browser/support/brows
 const { DEFAULT_CAPTURE_SETTINGS } = await import('../../src/protocol/settings');
 const { startBenchServer } = await import('./support/bench-server');
 const { cpuTimes, describeMachine, stealPercent } = await import('./support/machine');
-const { runHookOverhead } = await import('./hook-overhead');
+const { runHookOverhead, perEchoText } = await import('./hook-overhead');
 const { runCoreRatios } = await import('./core-ratios');
 const { bundleCoreRatios, runCoreRatiosIn } = await import('./core-browsers');
 const { openBenchPage } = await import('./support/bench-page');
@@ -109,6 +109,12 @@ try {
       {
         field: 'hook.cpuRatio (browser CPU time hooked ÷ unhooked: small / binary / 1 MiB / panel attached)',
         value: Object.values(hook.cpuRatio).map((r) => (r === null ? 'n/a' : r.toFixed(3))).join(' / '),
+        goal: 'report',
+        ok: null,
+      },
+      {
+        field: 'hook.mainThreadUsPerEcho (renderer main thread, µs per echo hooked / unhooked: small; binary; 1 MiB; panel attached)',
+        value: Object.values(hook.mainThreadUsPerEcho).map(perEchoText).join('; '),
         goal: 'report',
         ok: null,
       },

@@ -70,18 +70,38 @@ export function stealPercent(from: CpuTimes | null, to: CpuTimes | null): number
  * noisy. Null where /proc is missing or the process is gone.
  */
 export function processTreeCpuMs(root: number | undefined): number | null {
+  return treeCpuMs(root, false);
+}
+
+/**
+ * Like `processTreeCpuMs`, but only the main thread of each renderer under
+ * `root`: where a page's script, its listeners and the hook all run, the
+ * thread an echo waits on.
+ */
+export function rendererMainThreadCpuMs(root: number | undefined): number | null {
+  return treeCpuMs(root, true);
+}
+
+const MS_PER_TICK = 10; // USER_HZ is 100 on Linux
+
+/** user + system ticks of /proc/<pid>/stat or /proc/<pid>/task/<pid>/stat; its parent too. */
+function readStat(path: string): { parent: number; ticks: number } {
+  const stat = readFileSync(path, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return { parent: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
+}
+
+function treeCpuMs(root: number | undefined, renderersMainThread: boolean): number | null {
   if (root === undefined) return null;
   try {
-    const msPerTick = 10; // USER_HZ is 100 on Linux
     const parents = new Map<number, number>();
     const ticks = new Map<number, number>();
     for (const entry of readdirSync('/proc')) {
       if (!/^\d+$/.test(entry)) continue;
       try {
-        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        parents.set(Number(entry), Number(fields[1]));
-        ticks.set(Number(entry), Number(fields[11]) + Number(fields[12]));
+        const { parent, ticks: t } = readStat(`/proc/${entry}/stat`);
+        parents.set(Number(entry), parent);
+        ticks.set(Number(entry), t);
       } catch {
         // exited meanwhile
       }
@@ -92,8 +112,20 @@ export function processTreeCpuMs(root: number | undefined): number | null {
       return false;
     };
     let sum = 0;
-    for (const [pid, t] of ticks) if (inTree(pid)) sum += t;
-    return sum * msPerTick;
+    for (const [pid, t] of ticks) {
+      if (!inTree(pid)) continue;
+      if (!renderersMainThread) {
+        sum += t;
+        continue;
+      }
+      try {
+        if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
+        sum += readStat(`/proc/${pid}/task/${pid}/stat`).ticks;
+      } catch {
+        // exited meanwhile
+      }
+    }
+    return sum * MS_PER_TICK;
   } catch {
     return null;
   }
