@@ -10,7 +10,7 @@ import { openPanelTab } from '../browser/support/panel';
 import type { LaunchedBrowser } from '../browser/support/browsers';
 import { call, openBenchPage } from './support/bench-page';
 import type { BenchServer } from './support/bench-server';
-import { processTreeCpuMs, rendererMainThreadCpuMs } from './support/machine';
+import { processTreeCpuMs } from './support/machine';
 import { interleave, median, medianRatio } from './support/stats';
 
 interface EchoCase {
@@ -18,6 +18,8 @@ interface EchoCase {
   kind: 'small' | 'binary1k' | 'text1MiB';
   count: number;
   window: number;
+  /** Also run by the A/A control browser. */
+  control?: true;
 }
 
 /**
@@ -26,7 +28,7 @@ interface EchoCase {
  * the median needs rounds, not messages. 4,000 small echoes take ~0.15 s.
  */
 const CASES: EchoCase[] = [
-  { field: 'smallTextRatio', kind: 'small', count: 4_000, window: 64 },
+  { field: 'smallTextRatio', kind: 'small', count: 4_000, window: 64, control: true },
   { field: 'binary1kRatio', kind: 'binary1k', count: 4_000, window: 64 },
   { field: 'text1MiBRatio', kind: 'text1MiB', count: 16, window: 2 },
 ];
@@ -87,15 +89,14 @@ async function timed(page: Page, kind: string, count: number, window: number): P
   return call<number>(page, 'echo', 'echo', kind, count, window);
 }
 
-const delta = (before: number | null, after: number | null) => (before !== null && after !== null ? after - before : Number.NaN);
-
-/** `timed`, noting the CPU time the browser's processes spent meanwhile in `cpu`. */
+/** `timed`, noting the CPU time the browser's processes spent meanwhile in `cpu` (NaN where /proc could not be read). */
 async function timedWithCpu(launched: LaunchedBrowser, cpu: CpuSamples, page: Page, kind: string, count: number, window: number): Promise<number> {
   const pid = launched.browser.process()?.pid;
-  const [tree, main] = [processTreeCpuMs(pid), rendererMainThreadCpuMs(pid)];
+  const before = processTreeCpuMs(pid);
   const ms = await timed(page, kind, count, window);
-  cpu.tree.push(delta(tree, processTreeCpuMs(pid)));
-  cpu.main.push(delta(main, rendererMainThreadCpuMs(pid)));
+  const after = processTreeCpuMs(pid);
+  cpu.tree.push(before && after ? after.tree - before.tree : Number.NaN);
+  cpu.main.push(before && after ? after.rendererMain - before.rendererMain : Number.NaN);
   return ms;
 }
 
@@ -146,9 +147,8 @@ export async function runHookOverhead(
   const cpuKey = { small: 'smallText', binary1k: 'binary1k', text1MiB: 'text1MiB' } as const;
 
   for (const c of CASES) {
-    const withControl = c.kind === 'small';
     // Warm up every page's code paths once before timing.
-    for (const page of withControl ? [hookedPage, plainPage, controlPage] : [hookedPage, plainPage]) {
+    for (const page of c.control ? [hookedPage, plainPage, controlPage] : [hookedPage, plainPage]) {
       await timed(page, c.kind, Math.min(c.count, 500), c.window);
     }
     const cpu = { hooked: cpuSamples(), unhooked: cpuSamples() };
@@ -156,9 +156,9 @@ export async function runHookOverhead(
       hooked: () => timedWithCpu(hooked, cpu.hooked, hookedPage, c.kind, c.count, c.window),
       unhooked: () => timedWithCpu(unhooked, cpu.unhooked, plainPage, c.kind, c.count, c.window),
     };
-    if (withControl) variants.control = () => timed(controlPage, c.kind, c.count, c.window);
+    if (c.control) variants.control = () => timed(controlPage, c.kind, c.count, c.window);
     const samples = (await interleave(rounds, variants)) as Record<'hooked' | 'unhooked' | 'control', number[]>;
-    if (withControl) {
+    if (c.control) {
       results.smallTextRatioControl = medianRatio(samples.control, samples.unhooked);
       spread.smallTextRatioControl = range(samples.control.map((x, i) => x / samples.unhooked[i]!));
       log(`hook.smallTextRatioControl = ${results.smallTextRatioControl.toFixed(3)} (A/A: two Chromiums without the extension)`);

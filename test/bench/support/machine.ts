@@ -62,24 +62,12 @@ export function stealPercent(from: CpuTimes | null, to: CpuTimes | null): number
   return Math.round(((to.steal - from.steal) / (to.total - from.total)) * 1000) / 10;
 }
 
-/**
- * CPU time (user + system, ms) used so far by a process and all its
- * descendants, from /proc: for a browser, every one of its processes (the
- * renderers, the network service, the extension's). Time the host stole is
- * not in it, so it shows what a workload cost even when the wall clock is
- * noisy. Null where /proc is missing or the process is gone.
- */
-export function processTreeCpuMs(root: number | undefined): number | null {
-  return treeCpuMs(root, false);
-}
-
-/**
- * Like `processTreeCpuMs`, but only the main thread of each renderer under
- * `root`: where a page's script, its listeners and the hook all run, the
- * thread an echo waits on.
- */
-export function rendererMainThreadCpuMs(root: number | undefined): number | null {
-  return treeCpuMs(root, true);
+/** CPU time (user + system, ms) of a process tree: all of it, and its renderers' main threads. */
+export interface TreeCpuMs {
+  /** Every process under the root: for a browser, the renderers, the network service, the extension's. */
+  tree: number;
+  /** The main thread of each renderer under the root: where a page's script, its listeners and the hook run. */
+  rendererMain: number;
 }
 
 const MS_PER_TICK = 10; // USER_HZ is 100 on Linux
@@ -91,7 +79,13 @@ function readStat(path: string): { parent: number; ticks: number } {
   return { parent: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
 }
 
-function treeCpuMs(root: number | undefined, renderersMainThread: boolean): number | null {
+/**
+ * CPU time used so far by a process and all its descendants, from one walk
+ * of /proc. Time the host stole is not in it, so it shows what a workload
+ * cost even when the wall clock is noisy. Null where /proc is missing or the
+ * process is gone.
+ */
+export function processTreeCpuMs(root: number | undefined): TreeCpuMs | null {
   if (root === undefined) return null;
   try {
     const parents = new Map<number, number>();
@@ -111,21 +105,17 @@ function treeCpuMs(root: number | undefined, renderersMainThread: boolean): numb
       for (let p = pid, hops = 0; p > 1 && hops < 64; p = parents.get(p) ?? 0, hops++) if (p === root) return true;
       return false;
     };
-    let sum = 0;
+    const sum = { tree: 0, rendererMain: 0 };
     for (const [pid, t] of ticks) {
       if (!inTree(pid)) continue;
-      if (!renderersMainThread) {
-        sum += t;
-        continue;
-      }
+      sum.tree += t;
       try {
-        if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
-        sum += readStat(`/proc/${pid}/task/${pid}/stat`).ticks;
+        if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) sum.rendererMain += readStat(`/proc/${pid}/task/${pid}/stat`).ticks;
       } catch {
         // exited meanwhile
       }
     }
-    return sum * MS_PER_TICK;
+    return { tree: sum.tree * MS_PER_TICK, rendererMain: sum.rendererMain * MS_PER_TICK };
   } catch {
     return null;
   }
