@@ -98,6 +98,11 @@ describe('timeJson', () => {
     expect(timeJson(12.0456)).toBe('12.046');
   });
 
+  it('writes each millisecond anew when times share one, step back or round up into the next', () => {
+    const times = [1000.0004, 1000.25, 1000.9996, 1000.5, 1001.001, 999.999, 1_764_000_000_000.25];
+    expect(times.map(timeJson)).toEqual(['1000.000', '1000.250', '1001.000', '1000.500', '1001.001', '999.999', '1764000000000.250']);
+  });
+
   it('writes 0 for what is not a plausible time', () => {
     for (const time of [NaN, Infinity, -1, 1e20]) expect(timeJson(time)).toBe('0');
   });
