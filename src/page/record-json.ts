@@ -119,9 +119,10 @@ let lastMsText = '';
  * microsecond. Written from integers: turning a fractional double into its
  * shortest text costs several times more, on every record. The millisecond
  * part (thirteen digits, a heap number) is written once per millisecond and
- * the microseconds come from a table: both conversions cost more than the
- * rest of a frame's record. `Math` is not used (a page may replace it);
- * `x - x % 1` floors a non-negative number.
+ * the microseconds come from a table: the two conversions were about half
+ * the cost of writing a received frame's record and a quarter of a sent
+ * one's (a page micro-benchmark in Chromium). `Math` is not used (a page may replace it); `x - x % 1` floors
+ * a non-negative number.
  */
 export function timeJson(time: number): string {
   if (!(time >= 0 && time < 9e12)) return '0';
