@@ -121,8 +121,8 @@ let lastMsText = '';
  * part (thirteen digits, a heap number) is written once per millisecond and
  * the microseconds come from a table: the two conversions were about half
  * the cost of writing a received frame's record and a quarter of a sent
- * one's (a page micro-benchmark in Chromium). `Math` is not used (a page may replace it); `x - x % 1` floors
- * a non-negative number.
+ * one's (a page micro-benchmark in Chromium). `Math` is not used (a page
+ * may replace it); `x - x % 1` floors a non-negative number.
  */
 export function timeJson(time: number): string {
   if (!(time >= 0 && time < 9e12)) return '0';
