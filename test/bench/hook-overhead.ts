@@ -10,7 +10,7 @@ import { openPanelTab } from '../browser/support/panel';
 import type { LaunchedBrowser } from '../browser/support/browsers';
 import { call, openBenchPage } from './support/bench-page';
 import type { BenchServer } from './support/bench-server';
-import { processTreeCpuMs } from './support/machine';
+import { machineQuiet, processTreeCpuMs } from './support/machine';
 import { interleave, median, medianRatio } from './support/stats';
 
 interface EchoCase {
@@ -18,6 +18,8 @@ interface EchoCase {
   kind: 'small' | 'binary1k' | 'text1MiB';
   count: number;
   window: number;
+  /** Rounds at least (a larger BENCH_ROUNDS raises them). */
+  rounds: number;
   /** Also run by the A/A control browser. */
   control?: true;
 }
@@ -25,13 +27,18 @@ interface EchoCase {
 /**
  * Many short rounds rather than a few long ones: one round's ratio swings by
  * ±30% here whatever its length (the host's scheduling, not the work), so
- * the median needs rounds, not messages. 4,000 small echoes take ~0.15 s.
+ * the median needs rounds, not messages. 4,000 small echoes take ~0.17 s.
+ * With 27 rounds the A/A control's median still came out anywhere from 0.93
+ * to 1.00 from run to run, wider than the gap to a goal; 81 rounds of the
+ * small and binary echoes cost about two minutes more.
  */
 const CASES: EchoCase[] = [
-  { field: 'smallTextRatio', kind: 'small', count: 4_000, window: 64, control: true },
-  { field: 'binary1kRatio', kind: 'binary1k', count: 4_000, window: 64 },
-  { field: 'text1MiBRatio', kind: 'text1MiB', count: 16, window: 2 },
+  { field: 'smallTextRatio', kind: 'small', count: 4_000, window: 64, rounds: 81, control: true },
+  { field: 'binary1kRatio', kind: 'binary1k', count: 4_000, window: 64, rounds: 81 },
+  { field: 'text1MiBRatio', kind: 'text1MiB', count: 16, window: 2, rounds: 27 },
 ];
+/** Rounds of the small echoes with the panel attached. */
+const PANEL_ROUNDS = 81;
 const SEND_CALLS = 100_000;
 /**
  * Rounds of the send() loops, the issue's minimum: every loop waits until the
@@ -78,14 +85,21 @@ export interface HookResults {
   sendCallRatio: number;
   /** Extra: the send loop plus the next task (the hook's batch flush and the relay's handling of it). */
   sendCallRatioWithFlush: number;
+  /** Extra: timed rounds that began before the machine was quiet (machineQuiet gave up waiting). */
+  unquietRounds: number;
   /** Medians of the raw figures, for the table. */
   raw: Record<string, number>;
   /** Lowest and highest per-round ratio of each figure: how noisy the machine was. */
   spread: Record<string, [number, number]>;
 }
 
+/** Rounds that began before the machine was quiet, in this run. */
+let unquietRounds = 0;
+
+/** Milliseconds for `count` echoes, begun once what the previous round left running has finished. */
 async function timed(page: Page, kind: string, count: number, window: number): Promise<number> {
   await page.bringToFront();
+  if (!(await machineQuiet())) unquietRounds++;
   return call<number>(page, 'echo', 'echo', kind, count, window);
 }
 
@@ -124,9 +138,10 @@ export async function runHookOverhead(
   unhooked: LaunchedBrowser,
   control: LaunchedBrowser,
   server: BenchServer,
-  rounds: number,
+  minRounds: number,
   log: (line: string) => void,
 ): Promise<HookResults> {
+  unquietRounds = 0;
   const pageUrl = `${server.origin}/hook-overhead`;
   const hookedPage = await openBenchPage(hooked.browser, pageUrl);
   const plainPage = await openBenchPage(unhooked.browser, pageUrl);
@@ -157,7 +172,7 @@ export async function runHookOverhead(
       unhooked: () => timedWithCpu(unhooked, cpu.unhooked, plainPage, c.kind, c.count, c.window),
     };
     if (c.control) variants.control = () => timed(controlPage, c.kind, c.count, c.window);
-    const samples = (await interleave(rounds, variants)) as Record<'hooked' | 'unhooked' | 'control', number[]>;
+    const samples = (await interleave(Math.max(c.rounds, minRounds), variants)) as Record<'hooked' | 'unhooked' | 'control', number[]>;
     if (c.control) {
       results.smallTextRatioControl = medianRatio(samples.control, samples.unhooked);
       spread.smallTextRatioControl = range(samples.control.map((x, i) => x / samples.unhooked[i]!));
@@ -182,7 +197,7 @@ export async function runHookOverhead(
     const c = CASES[0]!;
     await timed(panelPage, c.kind, 500, c.window);
     const cpu = { panel: cpuSamples(), unhooked: cpuSamples() };
-    const samples = await interleave(rounds, {
+    const samples = await interleave(Math.max(PANEL_ROUNDS, minRounds), {
       panel: () => timedWithCpu(hooked, cpu.panel, panelPage, c.kind, c.count, c.window),
       unhooked: () => timedWithCpu(unhooked, cpu.unhooked, plainPage, c.kind, c.count, c.window),
     });
@@ -226,5 +241,6 @@ export async function runHookOverhead(
   await controlPage.close();
   results.raw = raw;
   results.spread = spread;
+  results.unquietRounds = unquietRounds;
   return results;
 }

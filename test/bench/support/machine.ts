@@ -36,17 +36,18 @@ export function describeMachine(chromium: string): Machine {
   };
 }
 
-/** The machine's CPU time so far, from /proc/stat: all of it and what the hypervisor gave to others (steal), in ticks. */
+/** The machine's CPU time so far, from /proc/stat: all of it, what the hypervisor gave to others (steal) and idle time (with I/O wait), in ticks. */
 export interface CpuTimes {
   total: number;
   steal: number;
+  idle: number;
 }
 
 export function cpuTimes(): CpuTimes | null {
   try {
     const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
     if (fields.length < 8 || fields.some((n) => !Number.isFinite(n))) return null;
-    return { total: fields.reduce((a, b) => a + b, 0), steal: fields[7]! };
+    return { total: fields.reduce((a, b) => a + b, 0), steal: fields[7]!, idle: fields[3]! + fields[4]! };
   } catch {
     return null;
   }
@@ -60,6 +61,32 @@ export function cpuTimes(): CpuTimes | null {
 export function stealPercent(from: CpuTimes | null, to: CpuTimes | null): number | null {
   if (!from || !to || to.total <= from.total) return null;
   return Math.round(((to.steal - from.steal) / (to.total - from.total)) * 1000) / 10;
+}
+
+/** A quiet stretch: this long (ms, three 10 ms ticks of /proc/stat per core), twice in a row, under QUIET_BUSY of the CPUs busy. */
+const QUIET_WINDOW_MS = 30;
+const QUIET_BUSY = 0.15;
+
+/**
+ * Waits until the machine is quiet, at most `maxMs`: whatever the last round
+ * left running (a browser's garbage collection, the server reading its last
+ * frames, a renderer's idle tasks) would otherwise land in the next round,
+ * whichever variant it times. Resolves true once quiet, false if it never
+ * got there (or /proc/stat is missing) in time; the caller counts those.
+ */
+export async function machineQuiet(maxMs = 1_200): Promise<boolean> {
+  const deadline = Date.now() + maxMs;
+  let calm = 0;
+  let from = cpuTimes();
+  while (from && calm < 2 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, QUIET_WINDOW_MS));
+    const to = cpuTimes();
+    if (!to) return false;
+    const ticks = to.total - from.total;
+    calm = ticks > 0 && 1 - (to.idle - from.idle) / ticks < QUIET_BUSY ? calm + 1 : 0;
+    from = to;
+  }
+  return calm >= 2;
 }
 
 /** CPU time (user + system, ms) of a process tree: all of it, and its renderers' main threads. */
