@@ -63,6 +63,12 @@ export function stealPercent(from: CpuTimes | null, to: CpuTimes | null): number
   return Math.round(((to.steal - from.steal) / (to.total - from.total)) * 1000) / 10;
 }
 
+/** The share of the CPUs' time that was busy (not idle, not waiting for I/O) between two readings, 0 to 1; null when no tick passed. */
+export function busyShare(from: CpuTimes, to: CpuTimes): number | null {
+  const ticks = to.total - from.total;
+  return ticks > 0 ? 1 - (to.idle - from.idle) / ticks : null;
+}
+
 /** A quiet stretch: this long (ms, three 10 ms ticks of /proc/stat per core), twice in a row, under QUIET_BUSY of the CPUs busy. */
 const QUIET_WINDOW_MS = 30;
 const QUIET_BUSY = 0.15;
@@ -82,8 +88,8 @@ export async function machineQuiet(maxMs = 1_200): Promise<boolean> {
     await new Promise((resolve) => setTimeout(resolve, QUIET_WINDOW_MS));
     const to = cpuTimes();
     if (!to) return false;
-    const ticks = to.total - from.total;
-    calm = ticks > 0 && 1 - (to.idle - from.idle) / ticks < QUIET_BUSY ? calm + 1 : 0;
+    const busy = busyShare(from, to);
+    calm = busy !== null && busy < QUIET_BUSY ? calm + 1 : 0;
     from = to;
   }
   return calm >= 2;
