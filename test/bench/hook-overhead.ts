@@ -98,18 +98,24 @@ export interface HookResults {
 /** Rounds that began before the machine was quiet, in this run. */
 let unquietRounds = 0;
 
-/** Milliseconds for `count` echoes, begun once what the previous round left running has finished. */
-async function timed(page: Page, kind: string, count: number, window: number): Promise<number> {
+/** Brings the page to the front and waits until what the previous round left running has finished. */
+async function settle(page: Page): Promise<void> {
   await page.bringToFront();
   if (!(await machineQuiet())) unquietRounds++;
+}
+
+/** Milliseconds for `count` echoes, once settled. */
+async function timed(page: Page, kind: string, count: number, window: number): Promise<number> {
+  await settle(page);
   return call<number>(page, 'echo', 'echo', kind, count, window);
 }
 
 /** `timed`, noting the CPU time the browser's processes spent meanwhile in `cpu` (NaN where /proc could not be read). */
 async function timedWithCpu(launched: LaunchedBrowser, cpu: CpuSamples, page: Page, kind: string, count: number, window: number): Promise<number> {
   const pid = launched.browser.process()?.pid;
+  await settle(page);
   const before = processTreeCpuMs(pid);
-  const ms = await timed(page, kind, count, window);
+  const ms = await call<number>(page, 'echo', 'echo', kind, count, window);
   const after = processTreeCpuMs(pid);
   cpu.tree.push(before && after ? after.tree - before.tree : Number.NaN);
   cpu.main.push(before && after ? after.rendererMain - before.rendererMain : Number.NaN);
